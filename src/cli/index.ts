@@ -1,0 +1,19 @@
+/**
+ * The sitrep command line. Each command lives in its own file and exports
+ * `register(program)`; this file only wires them together.
+ */
+import { Command } from 'commander';
+import { register as registerExtract } from './extract.js';
+
+const program = new Command();
+program
+  .name('sitrep')
+  .description('News reports on conflict and protest in; ACLED-style events out.')
+  .showHelpAfterError();
+
+registerExtract(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+/**
+ * Mentions found in sentences: places, actors, dates, casualty figures (claims).
+ * Offsets are into CleanText.text, half-open [start, end); `sentence` is Sentence.index.
+ */
+import type { GeoPrecision, InterCode, TimePrecision } from './taxonomy.js';
+
+/** Where something sits in the cleaned text. */
+export interface TextSpan {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** A kind of gazetteer feature. */
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'place';
+
+/**
+ * A gazetteer entry resolved for a mention. Coordinates in decimal degrees (WGS84),
+ * rounded to 4 decimals. Names are English (GeoNames `name` / admin names).
+ */
+export interface Place {
+  /** GeoNames geonameid when the row comes from GeoNames, else a negative local id. */
+  id: number;
+  name: string;
+  kind: PlaceKind;
+  /** GeoNames feature code: PPL, PPLA, PPLC, ADM1, ADM2, PCLI, CMP (camp), … */
+  feature_code: string;
+  /** Country English name as ACLED writes it (e.g. "Democratic Republic of Congo"). */
+  country: string;
+  /** ISO 3166-1 alpha-2, e.g. "PK". */
+  iso2: string;
+  /** ISO 3166-1 numeric, e.g. 586. */
+  iso: number;
+  admin1: string | null;
+  admin2: string | null;
+  latitude: number;
+  longitude: number;
+  population: number;
+}
+
+/** One candidate the geocoder weighed for a mention, with its score and why. */
+export interface PlaceCandidate {
+  place: Place;
+  score: number;
+  reasons: string[];
+}
+
+/** A place name found in the text and what it was resolved to. */
+export interface PlaceMention extends TextSpan {
+  /** The surface text, e.g. "Mastung". */
+  text: string;
+  /** The chosen place, or null when no candidate was good enough. */
+  place: Place | null;
+  /** Candidates considered, best first (for `sitrep geocode`). */
+  candidates: PlaceCandidate[];
+  /**
+   * `location`: a place where something happened or is; `dateline`: the report's dateline;
+   * `actor`: a place name used for its government ("Kabul said").
+   */
+  role: 'location' | 'dateline' | 'actor';
+  /** ACLED geo precision this mention supports: 1 the place, 2 near it / a district, 3 a region. */
+  geo_precision: GeoPrecision;
+}
+
+/** Broad actor categories, used for linking and for generic actors. */
+export type ActorKind =
+  | 'military'
+  | 'police'
+  | 'state_other'
+  | 'rebel'
+  | 'political_militia'
+  | 'identity_militia'
+  | 'unidentified_armed'
+  | 'rioters'
+  | 'protesters'
+  | 'civilians'
+  | 'external';
+
+/** An actor named in a sentence, normalised to the dictionary's canonical name. */
+export interface ActorMention extends TextSpan {
+  text: string;
+  /** Canonical ACLED-style name, e.g. "Baloch Liberation Army", "Military Forces of Pakistan". */
+  actor: string;
+  inter: InterCode;
+  kind: ActorKind;
+  /** Country the actor belongs to (English name) when known. */
+  country: string | null;
+  /** True when the name came from a generic pattern ("gunmen") rather than the dictionary. */
+  generic: boolean;
+}
+
+/** A date expression resolved against the reference date. */
+export interface DateMention extends TextSpan {
+  text: string;
+  /** YYYY-MM-DD (for precision 2/3 a day inside the window). */
+  date: string;
+  time_precision: TimePrecision;
+  /** True when computed from the reference date ("yesterday", "on Saturday"). */
+  relative: boolean;
+}
+
+/** What a casualty figure counts. */
+export type ClaimKind = 'killed' | 'injured' | 'abducted' | 'arrested';
+
+/** Whose casualties a figure counts, when the text says. */
+export type VictimSide = 'state_forces' | 'armed_group' | 'civilians' | 'protesters' | 'unknown';
+
+/** One casualty figure as the text gives it, with who said it. */
+export interface Claim extends TextSpan {
+  kind: ClaimKind;
+  /** Lower and upper bound of the figure; equal for an exact number. */
+  low: number;
+  high: number;
+  /** The figure ACLED would use (most conservative credible): usually `low`. */
+  best: number;
+  victims: VictimSide;
+  /** Who said it ("Interior Minister", "the military", "the group", "hospital officials"), or null. */
+  source: string | null;
+  /** The phrase, e.g. "at least 10 security officials were martyred". */
+  text: string;
+}
