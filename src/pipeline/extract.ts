@@ -1,0 +1,91 @@
+/**
+ * The pipeline composed: RawReport → CleanText → Sentence[] → mentions → SitrepEvent[].
+ * This is what `sitrep extract`, ingest, the API and the queue worker call.
+ */
+import type {
+  ActorMention,
+  Claim,
+  CleanText,
+  DateMention,
+  PlaceMention,
+  RawReport,
+  Sentence,
+  SitrepEvent,
+} from '../model/index.js';
+import { cleanReport } from './clean/index.js';
+import { splitSentences } from './sentences/index.js';
+import { findPlaces, loadGazetteer, type Gazetteer } from './mentions/places/index.js';
+import { findActors } from './mentions/actors/index.js';
+import { findDates } from './mentions/dates/index.js';
+import { findClaims } from './mentions/casualties/index.js';
+import { buildEvents } from './events/index.js';
+
+/** Options for one extraction. */
+export interface ExtractOptions {
+  /** A loaded gazetteer; the default built one is loaded (once) when omitted. */
+  gazetteer?: Gazetteer;
+  /** Date used when the report has no publication date (YYYY-MM-DD); defaults to today (UTC). */
+  fallbackDate?: string;
+}
+
+/** Every intermediate result of one extraction, for callers that show their work. */
+export interface Extraction {
+  doc: CleanText;
+  sentences: Sentence[];
+  places: PlaceMention[];
+  actors: ActorMention[];
+  dates: DateMention[];
+  claims: Claim[];
+  referenceDate: string;
+  country: string | null;
+  events: SitrepEvent[];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A reference date for a report without a publication date: the first full date written in
+ * its opening lines ("January 31, 2026", "31 January 2026", "2026-01-31"), else null.
+ */
+export function dateWrittenInText(text: string): string | null {
+  const head = text.slice(0, 1500);
+  const iso = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/.exec(head);
+  const mdy = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b/i.exec(head);
+  const dmy = /\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+((?:19|20)\d\d)\b/i.exec(head);
+  const found: { at: number; date: string }[] = [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (iso) found.push({ at: iso.index, date: `${iso[1]}-${iso[2]}-${iso[3]}` });
+  if (mdy) found.push({ at: mdy.index, date: `${mdy[3]}-${pad(MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1)}-${pad(Number(mdy[2]))}` });
+  if (dmy) found.push({ at: dmy.index, date: `${dmy[3]}-${pad(MONTHS.indexOf(dmy[2]!.toLowerCase()) + 1)}-${pad(Number(dmy[1]))}` });
+  found.sort((a, b) => a.at - b.at);
+  return found[0]?.date ?? null;
+}
+
+/** The country named most often by location mentions (ties: the earliest). */
+export function mainCountry(places: PlaceMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places) {
+    if (!p.place || p.role !== 'location') continue;
+    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [c, n] of counts) if (n > bestN) [best, bestN] = [c, n];
+  return best;
+}
+
+/** Run the whole pipeline on one report. Never throws on odd text; throws only on a missing gazetteer. */
+export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extraction {
+  const gazetteer = opts.gazetteer ?? loadGazetteer();
+  const doc = cleanReport(raw);
+  const sentences = splitSentences(doc);
+  const referenceDate =
+    doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);
+  const places = findPlaces(doc, sentences, gazetteer);
+  const country = mainCountry(places);
+  const actors = findActors(doc, sentences, { country });
+  const dates = findDates(doc, sentences, referenceDate);
+  const claims = findClaims(doc, sentences);
+  const events = buildEvents({ doc, sentences, places, actors, dates, claims, referenceDate, country });
+  return { doc, sentences, places, actors, dates, claims, referenceDate, country, events };
+}
