@@ -1,0 +1,16 @@
+/**
+ * Ingest stage: files, folders, stdin, JSON/JSONL, URLs and feeds → RawReport items.
+ * Bad input never throws out of here: it becomes `{ok: false, input, error}` with one clear line.
+ */
+export { readInputs, sniffFormat, type InputFormat, type ReadOptions } from './local.js';
+export {
+  DEFAULT_MAX_BYTES,
+  fileStem,
+  htmlProblem,
+  parseJsonlLine,
+  reportFromObject,
+  textProblem,
+  type IngestItem,
+} from './report.js';
+export { decodeBytes, DecodeError, declaredCharset, headerCharset, looksBinary } from './decode.js';
+export { normalisePublished, isCalendarDate } from './published.js';
