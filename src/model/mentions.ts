@@ -87,6 +87,10 @@ export interface ActorMention extends TextSpan {
   country: string | null;
   /** True when the name came from a generic pattern ("gunmen") rather than the dictionary. */
   generic: boolean;
+  /** Clause cue: the actor acts ('agent': subject of a violent verb, "by X") or is acted on ('patient'). */
+  role_hint?: 'agent' | 'patient' | null;
+  /** True when the sentence says this actor claimed responsibility. */
+  claimed?: boolean;
 }
 
 /** A date expression resolved against the reference date. */
@@ -97,6 +101,12 @@ export interface DateMention extends TextSpan {
   time_precision: TimePrecision;
   /** True when computed from the reference date ("yesterday", "on Saturday"). */
   relative: boolean;
+  /** True when the date reads as background (an earlier year, an anniversary), not an event date. */
+  background?: boolean;
+  /** True when the date lies after the reference date (a planned or announced event). */
+  future?: boolean;
+  /** True for a byline, dateline or "Published …" stamp: the report's own date, not an event's. */
+  publication?: boolean;
 }
 
 /** What a casualty figure counts. */
@@ -118,4 +128,8 @@ export interface Claim extends TextSpan {
   source: string | null;
   /** The phrase, e.g. "at least 10 security officials were martyred". */
   text: string;
+  /** True for a denial or a "no one was killed": a figure of 0 that must not create deaths. */
+  negated?: boolean;
+  /** True when deaths are reported without a number ("several were killed"); low/high/best hold a default. */
+  vague?: boolean;
 }

@@ -1,7 +1,41 @@
 /**
- * Event stage (STUB): mentions → ACLED events.
+ * Event stage: mentions → ACLED events.
+ *
+ * 1. Each sentence (not boilerplate, not background) is classified from its trigger cues.
+ * 2. It gets its places (a listed series "in A, B and C" gives one event per place), else the
+ *    place the text is currently about, else the report's lead place, else its country.
+ * 3. Its date: a date in the sentence, else the report's lead date, else the reference date.
+ * 4. Candidates at the same place and day are one event (ACLED: one event per location per day);
+ *    a candidate known only at province/country level folds into a finer one of the same day.
+ * 5. Actors by role and ACLED defaults; fatalities from death claims, a toll covering several
+ *    events split across them.
  */
-import type { ActorMention, Claim, CleanText, DateMention, PlaceMention, Sentence, SitrepEvent } from '../../model/index.js';
+import { createHash } from 'node:crypto';
+import type {
+  ActorMention,
+  Claim,
+  DateMention,
+  Evidence,
+  GeoPrecision,
+  InterCode,
+  Place,
+  PlaceMention,
+  Sentence,
+  SitrepEvent,
+  SubEventType,
+  TextSpan,
+  TimePrecision,
+} from '../../model/index.js';
+import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from '../../model/index.js';
+import { readDataJson } from '../data.js';
+import type { CleanText } from '../../model/index.js';
+import { findCues, isBackground, loadTriggerLexicon, type Cue } from './cues.js';
+import { classifySentence, type SentenceClass } from './classify.js';
+import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
+
+export { fatalitiesFromClaims, splitToll } from './fatalities.js';
+export { classifySentence } from './classify.js';
+export { findCues } from './cues.js';
 
 /** Everything the event stage reads about one document. */
 export interface EventInput {
@@ -15,9 +49,389 @@ export interface EventInput {
   referenceDate: string;
   /** The document's main country (English name), or null. */
   country: string | null;
+  /** Country-level place for the main country (its centroid), used when no finer place is named. */
+  countryPlace?: Place | null;
 }
 
-/** Build events from mentions. */
-export function buildEvents(_input: EventInput): SitrepEvent[] {
-  return [];
+/** How many days before the reference date a date may lie and still be this report's news. */
+const RECENT_DAYS = 45;
+
+interface Candidate {
+  cls: SentenceClass;
+  sentence: Sentence;
+  place: PlaceMention | null;
+  /** True when the place is named in the sentence itself. */
+  explicitPlace: boolean;
+  date: DateMention | null;
+  actors: ActorMention[];
+  claims: Claim[];
+}
+
+interface Group {
+  key: string;
+  members: Candidate[];
+  place: PlaceMention | null;
+  date: string;
+  time_precision: TimePrecision;
+  dateMention: DateMention | null;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+}
+
+function inSentence<T extends TextSpan>(items: T[], s: Sentence): T[] {
+  return items.filter((m) => m.sentence === s.index);
+}
+
+const KIND_RANK: Record<string, number> = { place: 0, admin2: 1, admin1: 2, country: 3 };
+const isFine = (p: PlaceMention) => p.place != null && (p.place.kind === 'place' || p.place.kind === 'admin2');
+
+/** The event places of a sentence: a listed series of fine places, else its finest place. */
+function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[] {
+  const usable = mentions.filter((m) => m.place && m.role === 'location').sort((a, b) => a.start - b.start);
+  if (usable.length === 0) return [];
+  const fine = usable.filter(isFine);
+  if (fine.length > 1) {
+    // "in Quetta, Nushki and Mastung": consecutive fine places joined only by commas / "and".
+    const series: PlaceMention[] = [fine[0]!];
+    for (let i = 1; i < fine.length; i++) {
+      const between = doc.text.slice(fine[i - 1]!.end, fine[i]!.start);
+      if (/^\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+)?$/i.test(between)) series.push(fine[i]!);
+      else break;
+    }
+    const distinct = series.filter((m, i) => series.findIndex((o) => o.place!.id === m.place!.id) === i);
+    if (distinct.length > 1) return distinct;
+    // Otherwise the place after "in/at/near" wins, else the first.
+    const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
+    return [cued ?? fine[0]!];
+  }
+  if (fine.length === 1) return fine;
+  const sorted = [...usable].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]!);
+  return [sorted[0]!];
+}
+
+function usableDate(d: DateMention, ref: string): boolean {
+  if (d.background) return false;
+  const diff = daysBetween(ref, d.date);
+  return diff >= -1 && diff <= RECENT_DAYS;
+}
+
+const STATE_KINDS = new Set(['military', 'police', 'state_other']);
+const ARMED_KINDS = new Set(['rebel', 'political_militia', 'identity_militia', 'unidentified_armed', 'external']);
+
+interface ChosenActor {
+  name: string;
+  inter: InterCode;
+  mention: ActorMention | null;
+}
+
+function fromMention(m: ActorMention | undefined): ChosenActor | null {
+  return m ? { name: m.actor, inter: m.inter, mention: m } : null;
+}
+
+function generic(name: string, inter: InterCode): ChosenActor {
+  return { name, inter, mention: null };
+}
+
+/** Pick actor1 (who acts) and actor2 (its target) for an event, with ACLED's defaults. */
+function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue, claims: Claim[], country: string): [ChosenActor | null, ChosenActor | null] {
+  const uniq = mentions.filter((m, i) => mentions.findIndex((o) => o.actor === m.actor) === i);
+  const named = (kinds: Set<string>) => uniq.filter((m) => kinds.has(m.kind)).sort((a, b) => Number(a.generic) - Number(b.generic));
+  const claimed = uniq.find((m) => m.claimed);
+  const agents = uniq.filter((m) => m.role_hint === 'agent');
+  const state = named(STATE_KINDS);
+  const armed = named(ARMED_KINDS);
+  const civ = uniq.filter((m) => m.kind === 'civilians');
+  const protesters = uniq.find((m) => m.kind === 'protesters');
+  const rioters = uniq.find((m) => m.kind === 'rioters');
+  const C = country;
+  const military = () => fromMention(state.find((m) => m.kind === 'military')) ?? fromMention(state[0]) ?? generic(`Military Forces of ${C}`, 1);
+  const police = () => fromMention(state.find((m) => m.kind === 'police')) ?? fromMention(state[0]) ?? generic(`Police Forces of ${C}`, 1);
+  const unidentified = () => generic(`Unidentified Armed Group (${C})`, 3);
+  const civilians = () => fromMention(civ[0]) ?? generic(`Civilians (${C})`, 7);
+  const nonState = () => fromMention(claimed && ARMED_KINDS.has(claimed.kind) ? claimed : undefined) ?? fromMention(armed[0]);
+  const civilianVictims = claims.some((c) => c.kind === 'killed' && c.victims === 'civilians') || civ.length > 0;
+  const type = eventTypeOf(sub);
+
+  switch (sub) {
+    case 'Peaceful protest':
+      return [fromMention(protesters) ?? generic(`Protesters (${C})`, 6), null];
+    case 'Protest with intervention':
+    case 'Excessive force against protesters':
+      return [fromMention(protesters) ?? generic(`Protesters (${C})`, 6), police()];
+    case 'Violent demonstration':
+      return [fromMention(rioters) ?? generic(`Rioters (${C})`, 5), state.length ? fromMention(state[0]) : null];
+    case 'Mob violence':
+      return [fromMention(rioters) ?? generic(`Rioters (${C})`, 5), civilians()];
+    case 'Arrests':
+      return [police(), fromMention(uniq.find((m) => !STATE_KINDS.has(m.kind))) ?? civilians()];
+    case 'Government regains territory':
+      return [military(), nonState() ?? null];
+    case 'Non-state actor overtakes territory':
+      return [nonState() ?? unidentified(), state.length ? fromMention(state[0]) : military()];
+    case 'Agreement': {
+      const parties = uniq.filter((m) => !m.generic);
+      return [fromMention(parties[0]) ?? null, fromMention(parties[1]) ?? null];
+    }
+    default:
+      break;
+  }
+  if (type === 'Violence against civilians') {
+    const a1 = nonState() ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? unidentified();
+    return [a1, civilians()];
+  }
+  if (type === 'Battles') {
+    const ns = nonState();
+    const agentFirst = fromMention(agents.find((m) => m.kind !== 'civilians'));
+    if (ns && (!agentFirst || ARMED_KINDS.has(agentFirst.mention!.kind))) {
+      const other = armed.find((m) => m.actor !== ns.name);
+      return [ns, state.length ? fromMention(state[0]) : other ? fromMention(other) : military()];
+    }
+    if (state.length) return [fromMention(state[0]), ns ?? unidentified()];
+    return [ns ?? unidentified(), military()];
+  }
+  if (type === 'Explosions/Remote violence') {
+    const remote = sub === 'Air/drone strike' || sub === 'Shelling/artillery/missile attack';
+    const ns = nonState();
+    let a1: ChosenActor | null;
+    if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
+    else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
+    const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
+    return [a1, target];
+  }
+  // Other strategic developments: the first actor acts, the second is acted on.
+  const first = fromMention(claimed ?? agents[0] ?? uniq[0]);
+  const second = fromMention(uniq.find((m) => m.actor !== first?.name));
+  void trigger;
+  return [first, second];
+}
+
+let notesTemplates: Record<string, string> | null = null;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** One-sentence ACLED-style summary generated from the fields (never from raw report text). */
+export function notesFor(e: Pick<SitrepEvent, 'event_date' | 'time_precision' | 'sub_event_type' | 'actor1' | 'actor2' | 'location' | 'admin1' | 'country' | 'fatalities'>): string {
+  notesTemplates ??= readDataJson<Record<string, string>>('lexicons', 'notes.json');
+  const [y, m, d] = e.event_date.split('-').map(Number) as [number, number, number];
+  const when = e.time_precision === 1 ? `On ${d} ${MONTH_NAMES[m - 1]} ${y}` : e.time_precision === 2 ? `In the week of ${d} ${MONTH_NAMES[m - 1]} ${y}` : `In ${MONTH_NAMES[m - 1]} ${y}`;
+  let phrase = notesTemplates[e.sub_event_type] ?? '{a1} was involved in an event';
+  phrase = phrase.replace('{a1}', e.actor1 ?? 'unidentified actors');
+  phrase = e.actor2 ? phrase.replace('{a2}', e.actor2) : phrase.replace(/ (?:against|with|at|from|of|by|held by)? ?\{a2\}/, '').replace('{a2}', 'authorities');
+  const where = [e.location, e.admin1, e.country].filter((x, i, a) => x && a.indexOf(x) === i).join(', ');
+  const toll = e.fatalities > 0 ? ` ${e.fatalities} fatalit${e.fatalities === 1 ? 'y' : 'ies'}.` : '';
+  return `${when}, ${phrase} in ${where}.${toll}`;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+function spanOf(m: TextSpan | null | undefined): TextSpan | undefined {
+  return m ? { sentence: m.sentence, start: m.start, end: m.end } : undefined;
+}
+
+/** Build events from mentions. Pure: the same input always gives the same events and ids. */
+export function buildEvents(input: EventInput): SitrepEvent[] {
+  const { doc, sentences, referenceDate: ref } = input;
+  const lex = loadTriggerLexicon();
+  const usable = sentences.filter((s) => !s.boilerplate);
+  const cuesBySentence = new Map<number, Cue[]>();
+  for (const s of usable) cuesBySentence.set(s.index, findCues(s.text, s.start, lex));
+  const docIsProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
+
+  const locationMentions = input.places.filter((p) => p.place && p.role === 'location');
+  const leadPlace =
+    [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0] ??
+    [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
+    input.places.find((p) => p.place && p.role === 'dateline') ??
+    null;
+  const leadDate = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => a.start - b.start)[0] ?? null;
+
+  const candidates: Candidate[] = [];
+  let current: PlaceMention | null = null;
+  for (const s of usable) {
+    const sPlaces = sentencePlaces(doc, inSentence(input.places, s));
+    const sDates = inSentence(input.dates, s);
+    if (isBackground(s.text, lex)) continue;
+    if (sDates.length > 0 && sDates.every((d) => !usableDate(d, ref))) continue; // an earlier event, told as background
+    if (sPlaces.length) current = sPlaces[0]!;
+    const cues = cuesBySentence.get(s.index) ?? [];
+    const actors = inSentence(input.actors, s);
+    const claims = inSentence(input.claims, s);
+    const cls = classifySentence(cues, actors, claims, { docIsProtest });
+    if (!cls) continue;
+    const date = sDates.find((d) => usableDate(d, ref)) ?? null;
+    const places: (PlaceMention | null)[] = sPlaces.length ? sPlaces : [current ?? leadPlace];
+    for (const place of places) {
+      candidates.push({ cls, sentence: s, place, explicitPlace: sPlaces.length > 0, date, actors, claims });
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  // Group candidates: one event per place per day.
+  const defaultDate = leadDate;
+  const groups = new Map<string, Group>();
+  for (const c of candidates) {
+    const dm = c.date ?? defaultDate;
+    const date = dm?.date ?? ref;
+    const tp: TimePrecision = dm?.time_precision ?? 1;
+    const placeKey = c.place?.place ? `${c.place.place.kind}:${c.place.place.id}` : 'none';
+    const key = `${placeKey}|${date}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, members: [], place: c.place, date, time_precision: tp, dateMention: dm };
+      groups.set(key, g);
+    }
+    g.members.push(c);
+    if (!g.dateMention && dm) g.dateMention = dm;
+  }
+
+  // Fold coarse groups (province / country / no place) into a fine one of the same days.
+  const all = [...groups.values()];
+  const fine = all.filter((g) => g.place && isFine(g.place));
+  for (const g of all) {
+    if (g.place && isFine(g.place)) continue;
+    const host = fine
+      .filter((f) => Math.abs(daysBetween(f.date, g.date)) <= 1)
+      .filter((f) => !g.place?.place || f.place!.place!.iso2 === g.place.place.iso2)
+      .filter((f) => !g.place?.place || g.place.place.kind !== 'admin1' || f.place!.place!.admin1 === g.place.place.admin1)
+      .sort((a, b) => b.members.length - a.members.length)[0];
+    if (host) {
+      host.members.push(...g.members);
+      groups.delete(g.key);
+    }
+  }
+
+  const finalGroups = [...groups.values()];
+  // Claims: a claim in a sentence whose place is named goes to that event; a claim whose place
+  // was only carried over, in a report about several places, is a toll for all of them.
+  const distinctPlaces = new Set(finalGroups.map((g) => g.place?.place?.id ?? 'none'));
+  const claimsOf = new Map<Group, Claim[]>();
+  const pool: Claim[] = [];
+  const seenClaim = new Set<string>();
+  for (const g of finalGroups) {
+    const own: Claim[] = [];
+    for (const c of g.members) {
+      for (const cl of c.claims) {
+        const id = `${cl.start}:${cl.end}:${cl.kind}`;
+        if (seenClaim.has(id)) continue;
+        seenClaim.add(id);
+        if (!c.explicitPlace && distinctPlaces.size > 1) pool.push(cl);
+        else own.push(cl);
+      }
+    }
+    claimsOf.set(g, own);
+  }
+  const fatalities = new Map<Group, FatalityRange>();
+  for (const g of finalGroups) fatalities.set(g, fatalitiesFromClaims(claimsOf.get(g)!));
+  if (pool.length) {
+    const toll = fatalitiesFromClaims(pool);
+    const specific = finalGroups.reduce((s, g) => s + fatalities.get(g)!.best, 0);
+    const rest: FatalityRange = {
+      low: Math.max(0, toll.low - specific),
+      best: Math.max(0, toll.best - specific),
+      high: Math.max(0, toll.high - specific),
+    };
+    const shares = splitToll(rest, finalGroups.length);
+    finalGroups.forEach((g, i) => {
+      const f = fatalities.get(g)!;
+      const sh = shares[i]!;
+      fatalities.set(g, { low: f.low + sh.low, best: f.best + sh.best, high: f.high + sh.high });
+      claimsOf.get(g)!.push(...pool);
+    });
+  }
+
+  const events: SitrepEvent[] = [];
+  for (const g of finalGroups) {
+    // The group's type: the strongest sentence, demonstrations taking the most severe form.
+    const ranked = [...g.members].sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index);
+    let lead = ranked[0]!;
+    const demo = g.members.filter((m) => m.cls.family === 'demonstration');
+    const demoScore = demo.reduce((s, m) => s + m.cls.score, 0);
+    const otherScore = g.members.filter((m) => m.cls.family !== 'demonstration').reduce((s, m) => s + m.cls.score, 0);
+    if (demo.length && docIsProtest && demoScore >= otherScore * 0.5) {
+      const severity: SubEventType[] = ['Violent demonstration', 'Excessive force against protesters', 'Protest with intervention', 'Peaceful protest', 'Mob violence'];
+      lead = [...demo].sort((a, b) => severity.indexOf(a.cls.sub_event_type) - severity.indexOf(b.cls.sub_event_type))[0]!;
+    }
+    const sub = lead.cls.sub_event_type;
+    const place = g.place?.place ?? input.countryPlace ?? null;
+    const country = place?.country ?? input.country;
+    if (!country) continue; // an event with no country cannot be placed at all
+    const mentions = g.members.flatMap((m) => m.actors).sort((a, b) => a.start - b.start);
+    const claims = claimsOf.get(g)!;
+    const [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
+    const f = fatalities.get(g)!;
+    const geo_precision: GeoPrecision = g.place?.place
+      ? g.place.place.kind === 'place'
+        ? g.place.geo_precision
+        : g.place.place.kind === 'admin2'
+          ? 2
+          : 3
+      : 3;
+    const evidence: Evidence = {
+      event_type: { sentence: lead.sentence.index, start: lead.cls.trigger.start, end: lead.cls.trigger.end },
+    };
+    if (g.dateMention) evidence.event_date = spanOf(g.dateMention);
+    if (a1?.mention) evidence.actor1 = spanOf(a1.mention);
+    if (a2?.mention) evidence.actor2 = spanOf(a2.mention);
+    if (g.place) evidence.location = spanOf(g.place);
+    const death = claims.find((c) => c.kind === 'killed');
+    if (death) evidence.fatalities = spanOf(death);
+    const inter1 = a1?.inter ?? null;
+    const inter2 = a2?.inter ?? null;
+    const base = {
+      event_date: g.date,
+      time_precision: g.time_precision,
+      sub_event_type: sub,
+      actor1: a1?.name ?? null,
+      actor2: a2?.name ?? null,
+      location: place && place.kind !== 'country' ? place.name : null,
+      admin1: place?.admin1 ?? (place?.kind === 'admin1' ? place.name : null),
+      country,
+      fatalities: f.best,
+    };
+    const event_id = createHash('sha1')
+      .update([doc.docId, g.date, place?.id ?? country, sub].join('|'))
+      .digest('hex')
+      .slice(0, 16);
+    const score = g.members.reduce((s, m) => Math.max(s, m.cls.score), 0);
+    const confidence =
+      Math.round(Math.min(1, 0.35 + 0.1 * score) * (geo_precision === 1 ? 1 : geo_precision === 2 ? 0.9 : 0.75) * (g.dateMention ? 1 : 0.85) * 100) / 100;
+    events.push({
+      event_id,
+      doc_id: doc.docId,
+      event_date: g.date,
+      time_precision: g.time_precision,
+      disorder_type: disorderTypeOf(sub),
+      event_type: eventTypeOf(sub),
+      sub_event_type: sub,
+      actor1: base.actor1,
+      assoc_actor_1: null,
+      inter1,
+      actor2: base.actor2,
+      assoc_actor_2: null,
+      inter2,
+      interaction: interactionOf(inter1, inter2),
+      civilian_targeting: civilianTargetingOf(sub, inter2),
+      country,
+      iso: place?.iso ?? null,
+      admin1: base.admin1,
+      admin2: place?.admin2 ?? (place?.kind === 'admin2' ? place.name : null),
+      location: base.location ?? base.admin1 ?? null,
+      latitude: place ? round4(place.latitude) : null,
+      longitude: place ? round4(place.longitude) : null,
+      geo_precision,
+      fatalities: f.best,
+      fatalities_low: f.low,
+      fatalities_high: f.high,
+      claims,
+      evidence,
+      notes: notesFor({ ...base, time_precision: g.time_precision }),
+      confidence,
+      source: doc.source,
+    });
+  }
+  return events;
 }

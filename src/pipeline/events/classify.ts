@@ -1,0 +1,138 @@
+/**
+ * Sentence classification: trigger cues (plus the actors and casualty claims of the sentence)
+ * → the ACLED sub-event type the sentence reports, if any.
+ *
+ * Rules follow the ACLED codebook's definitions:
+ * - the weapon decides among Explosions/Remote violence sub-types (an IED that kills
+ *   civilians is still "Remote explosive/landmine/IED");
+ * - demonstrations: protesters' own violence makes a Riot (Violent demonstration); lethal
+ *   force or beatings against peaceful protesters is "Excessive force against protesters";
+ *   arrests, tear gas, dispersal is "Protest with intervention"; otherwise "Peaceful protest";
+ * - a one-sided attack on civilians is Violence against civilians / Attack; an attack on
+ *   an armed or state target is a Battle (Armed clash);
+ * - territory taken by a non-state actor / retaken by the state are their own Battle sub-types.
+ */
+import type { ActorMention, Claim, SubEventType } from '../../model/index.js';
+import type { Cue, CueCategory } from './cues.js';
+
+/** The classification of one sentence. */
+export interface SentenceClass {
+  sub_event_type: SubEventType;
+  /** Summed cue weight behind the choice: higher is more certain. */
+  score: number;
+  /** The cue that decided the type (evidence for event_type). */
+  trigger: Cue;
+  /** Demonstration family (Protests/Riots): merged with each other, not with political violence. */
+  family: 'demonstration' | 'violence' | 'strategic';
+}
+
+/** Context from the rest of the document. */
+export interface ClassifyContext {
+  /** The document talks about a protest somewhere (a protest cue outside boilerplate). */
+  docIsProtest: boolean;
+}
+
+const SPECIFIC_VIOLENCE: [CueCategory, SubEventType][] = [
+  ['chemical', 'Chemical weapon'],
+  ['suicide', 'Suicide bomb'],
+  ['air', 'Air/drone strike'],
+  ['grenade', 'Grenade'],
+  ['ied', 'Remote explosive/landmine/IED'],
+  ['shelling', 'Shelling/artillery/missile attack'],
+  ['sexual', 'Sexual violence'],
+  ['abduction', 'Abduction/forced disappearance'],
+  ['regain', 'Government regains territory'],
+  ['overtake', 'Non-state actor overtakes territory'],
+  ['mob', 'Mob violence'],
+];
+
+const STRATEGIC: [CueCategory, SubEventType][] = [
+  ['agreement', 'Agreement'],
+  ['disrupted', 'Disrupted weapons use'],
+  ['transfer', 'Non-violent transfer of territory'],
+  ['hq', 'Headquarters or base established'],
+  ['looting', 'Looting/property destruction'],
+  ['arrest', 'Arrests'],
+  ['change_group', 'Change to group/activity'],
+  ['other_sd', 'Other'],
+];
+
+function bestCue(cues: Cue[], cat: CueCategory): Cue | undefined {
+  let best: Cue | undefined;
+  for (const c of cues) if (c.category === cat && (!best || c.weight > best.weight)) best = c;
+  return best;
+}
+
+function sum(cues: Cue[], cat: CueCategory): number {
+  let s = 0;
+  for (const c of cues) if (c.category === cat) s = Math.max(s, c.weight) + (s > 0 ? 0.25 : 0);
+  return s;
+}
+
+const STATE_KINDS = new Set(['military', 'police', 'state_other']);
+const ARMED_KINDS = new Set(['rebel', 'political_militia', 'identity_militia', 'unidentified_armed', 'external']);
+
+/**
+ * Classify one sentence. Returns null when nothing event-like is reported.
+ * `actors` and `claims` are those inside the sentence.
+ */
+export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Claim[], ctx: ClassifyContext): SentenceClass | null {
+  if (cues.length === 0) return null;
+  const s = (cat: CueCategory) => sum(cues, cat);
+  const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
+  const hasArmed = actors.some((a) => ARMED_KINDS.has(a.kind));
+  const hasCivilians = actors.some((a) => a.kind === 'civilians');
+  const killed = claims.filter((c) => c.kind === 'killed' && !c.negated);
+  const victimsCivil = killed.some((c) => c.victims === 'civilians') || (hasCivilians && !hasState);
+  const victimsArmed = killed.some((c) => c.victims === 'state_forces' || c.victims === 'armed_group');
+
+  // Demonstrations first: a protest cue in the sentence (or a protest document and a
+  // crowd-control cue) makes this a demonstration unless a weapon of war is named.
+  const weaponScore = Math.max(s('chemical'), s('suicide'), s('air'), s('grenade'), s('ied') >= 5 ? 5 : 0, s('shelling') >= 4 ? 4 : 0);
+  const protestScore = s('protest') + (actors.some((a) => a.kind === 'protesters') ? 2 : 0);
+  const rioters = actors.some((a) => a.kind === 'rioters');
+  const demoContext = protestScore > 0 || rioters || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0));
+  if (demoContext && weaponScore < 5) {
+    const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
+    const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');
+    const protesterViolence = s('riot_violence') >= 1.5 || rioters;
+    const lethalByState = s('protest_lethal') > 0 && (killed.length > 0 || /shot|fire|live|beat|bullet|brutal/i.test(cues.map((c) => c.text).join(' ')));
+    if (s('mob') >= 4 && !protestScore) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
+    if (protesterViolence) return { sub_event_type: 'Violent demonstration', score, trigger: bestCue(cues, 'riot_violence') ?? trigger, family: 'demonstration' };
+    if (lethalByState) return { sub_event_type: 'Excessive force against protesters', score, trigger: bestCue(cues, 'protest_lethal') ?? trigger, family: 'demonstration' };
+    if (s('protest_intervention') > 0) return { sub_event_type: 'Protest with intervention', score, trigger: bestCue(cues, 'protest_intervention') ?? trigger, family: 'demonstration' };
+    if (protestScore >= 1.5) return { sub_event_type: 'Peaceful protest', score, trigger, family: 'demonstration' };
+  }
+
+  // Political violence: the most specific weapon or act wins; generic attack/clash decided by target.
+  let best: SentenceClass | null = null;
+  const consider = (sub: SubEventType, score: number, trigger: Cue | undefined, family: SentenceClass['family']) => {
+    if (!trigger || score <= 0) return;
+    if (!best || score > best.score) best = { sub_event_type: sub, score, trigger, family };
+  };
+  for (const [cat, sub] of SPECIFIC_VIOLENCE) {
+    let score = s(cat);
+    if (cat === 'overtake' && hasState && !hasArmed) score *= 0.5; // the state taking ground is "regains"
+    if (cat === 'mob' && score > 0 && ctx.docIsProtest) continue;
+    consider(sub, score, bestCue(cues, cat), cat === 'mob' ? 'demonstration' : 'violence');
+  }
+  const clash = s('armed_clash');
+  const attack = s('attack_generic');
+  if (clash > 0 || attack > 0) {
+    const strongClash = clash >= 3;
+    const armedTarget = victimsArmed || (hasState && hasArmed);
+    const civilianTarget = victimsCivil && !victimsArmed;
+    const trigger = bestCue(cues, 'armed_clash') ?? bestCue(cues, 'attack_generic');
+    if (strongClash || (clash > 0 && !civilianTarget) || (armedTarget && !civilianTarget)) {
+      consider('Armed clash', Math.max(clash, attack) + (armedTarget ? 0.5 : 0), trigger, 'violence');
+    } else {
+      consider('Attack', Math.max(clash, attack) + (civilianTarget ? 0.5 : 0), bestCue(cues, 'attack_generic') ?? trigger, 'violence');
+    }
+  }
+  for (const [cat, sub] of STRATEGIC) {
+    let score = s(cat);
+    if (cat === 'arrest' && ctx.docIsProtest) score *= 0.5;
+    consider(sub, score * 0.9, bestCue(cues, cat), 'strategic');
+  }
+  return best;
+}

@@ -1,0 +1,137 @@
+/**
+ * Trigger cues: the words that signal an event of some kind, found in a sentence with
+ * their offsets, and the modifiers (negation, hypothetical, background) that cancel them.
+ * The cue lists are data: data/lexicons/triggers.json.
+ */
+import { readDataJson } from '../data.js';
+
+/** Categories of trigger cues in data/lexicons/triggers.json. */
+export const CUE_CATEGORIES = [
+  'protest',
+  'protest_intervention',
+  'protest_lethal',
+  'riot_violence',
+  'mob',
+  'armed_clash',
+  'attack_generic',
+  'overtake',
+  'regain',
+  'air',
+  'shelling',
+  'suicide',
+  'ied',
+  'grenade',
+  'chemical',
+  'sexual',
+  'abduction',
+  'arrest',
+  'agreement',
+  'change_group',
+  'disrupted',
+  'hq',
+  'looting',
+  'transfer',
+  'other_sd',
+] as const;
+export type CueCategory = (typeof CUE_CATEGORIES)[number];
+
+/** One cue found in a sentence; offsets into the document text. */
+export interface Cue {
+  category: CueCategory;
+  start: number;
+  end: number;
+  text: string;
+  /** The category weight, halved for a weak cue. */
+  weight: number;
+}
+
+interface CategoryJson {
+  weight: number;
+  patterns: string[];
+  weak?: string[];
+}
+
+/** The compiled trigger lexicon. */
+export interface TriggerLexicon {
+  categories: { category: CueCategory; weight: number; strong: RegExp | null; weak: RegExp | null }[];
+  negation: RegExp;
+  hypothetical: RegExp;
+  background: RegExp;
+}
+
+function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | null {
+  if (!patterns || patterns.length === 0) return null;
+  // Longest first so that "suicide bomber" wins over "suicide".
+  const sorted = [...patterns].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`, flags);
+}
+
+let cached: TriggerLexicon | null = null;
+
+/** Load and compile data/lexicons/triggers.json (once). Throws when the file is missing or malformed. */
+export function loadTriggerLexicon(): TriggerLexicon {
+  if (cached) return cached;
+  const json = readDataJson<Record<string, CategoryJson | { patterns: string[] }>>('lexicons', 'triggers.json');
+  const categories = CUE_CATEGORIES.map((category) => {
+    const c = json[category] as CategoryJson | undefined;
+    if (!c) throw new Error(`triggers.json: category ${category} missing`);
+    return { category, weight: c.weight, strong: alternation(c.patterns), weak: alternation(c.weak) };
+  });
+  const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
+  cached = { categories, negation: mod('negation'), hypothetical: mod('hypothetical'), background: mod('background') };
+  return cached;
+}
+
+/** Words after which "strike" is a military strike, not a labour strike. */
+const MILITARY_STRIKE = /\b(?:air|drone|missile|military|artillery|rocket|retaliatory|precision|counter|naval|aerial|airborne|cruise|surgical)[\s-]*$/i;
+/** "march" the month: "in March", "March 5", "march 2011". */
+const MONTH_MARCH_BEFORE = /\b(?:in|on|of|since|until|till|by|early|late|mid|last|next|this|from|to|through|between)\s+$/i;
+const MONTH_MARCH_AFTER = /^\s*(?:\d|of\s+\d|19\d\d|20\d\d)/i;
+
+/** True when the cue's clause, up to the cue, carries a negation or a hypothetical. */
+function modalised(lex: TriggerLexicon, sentence: string, cueStartInSentence: number): 'negated' | 'hypothetical' | null {
+  // Look back within the clause only: stop at ; or a contrastive ", but".
+  let from = Math.max(0, cueStartInSentence - 70);
+  const window = sentence.slice(from, cueStartInSentence);
+  const cut = Math.max(window.lastIndexOf(';'), window.toLowerCase().lastIndexOf(', but'), window.lastIndexOf(' – '));
+  const clause = cut >= 0 ? window.slice(cut + 1) : window;
+  lex.negation.lastIndex = 0;
+  lex.hypothetical.lastIndex = 0;
+  if (lex.negation.test(clause)) return 'negated';
+  if (lex.hypothetical.test(clause)) return 'hypothetical';
+  return null;
+}
+
+/**
+ * All trigger cues of a sentence, without those cancelled by a negation or hypothetical
+ * earlier in the same clause. `offset` is the sentence's start in the document.
+ */
+export function findCues(sentence: string, offset: number, lex: TriggerLexicon = loadTriggerLexicon()): Cue[] {
+  const cues: Cue[] = [];
+  for (const c of lex.categories) {
+    for (const [re, weight] of [
+      [c.strong, c.weight],
+      [c.weak, c.weight / 2],
+    ] as const) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(sentence))) {
+        const before = sentence.slice(Math.max(0, m.index - 20), m.index);
+        const word = m[0].toLowerCase();
+        if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
+        if (c.category === 'protest' && word.startsWith('march') && (MONTH_MARCH_BEFORE.test(before) || MONTH_MARCH_AFTER.test(sentence.slice(m.index + m[0].length)) || /^March$/.test(m[0]))) continue;
+        if (modalised(lex, sentence, m.index)) continue;
+        cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
+      }
+    }
+  }
+  cues.sort((a, b) => a.start - b.start || b.weight - a.weight);
+  return cues;
+}
+
+/** True when the sentence reads as background (anniversaries, "years ago", an earlier campaign). */
+export function isBackground(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
+  lex.background.lastIndex = 0;
+  return lex.background.test(sentence);
+}

@@ -1,0 +1,75 @@
+/**
+ * Fatalities from casualty claims, by ACLED's published rules:
+ * - deaths only (injured, abducted, arrested are not fatalities);
+ * - the best figure is the most conservative credible one: among conflicting figures for the
+ *   same victims from different sources, the lowest; repeated mentions of one figure count once;
+ * - figures for different victims (security forces and militants) add up;
+ * - deaths reported without a number: 3 for a limited attack, 10 for a significant one
+ *   (the casualty stage gives such claims `vague: true` with its default);
+ * - a toll covering several events is split across them, not repeated (see splitToll).
+ */
+import type { Claim } from '../../model/index.js';
+
+/** Low / best / high deaths. */
+export interface FatalityRange {
+  low: number;
+  best: number;
+  high: number;
+}
+
+/** Combine the death claims of one event into low/best/high. Never negative. */
+export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
+  const deaths = claims.filter((c) => c.kind === 'killed' && !c.negated);
+  if (deaths.length === 0) return { low: 0, best: 0, high: 0 };
+  const bySide = new Map<string, Claim[]>();
+  for (const c of deaths) {
+    const side = c.victims ?? 'unknown';
+    bySide.set(side, [...(bySide.get(side) ?? []), c]);
+  }
+  // An "unknown" figure next to side-specific ones is usually their total or a repeat.
+  if (bySide.size > 1 && bySide.has('unknown')) {
+    const known = [...bySide.entries()].filter(([k]) => k !== 'unknown');
+    const knownBest = known.reduce((s, [, cs]) => s + sideRange(cs).best, 0);
+    const unknownBest = sideRange(bySide.get('unknown')!).best;
+    if (unknownBest <= knownBest) bySide.delete('unknown');
+    else {
+      const r = sideRange(bySide.get('unknown')!);
+      return { low: Math.max(r.low, knownBest), best: Math.max(r.best, knownBest), high: Math.max(r.high, knownBest) };
+    }
+  }
+  let low = 0;
+  let best = 0;
+  let high = 0;
+  for (const cs of bySide.values()) {
+    const r = sideRange(cs);
+    low += r.low;
+    best += r.best;
+    high += r.high;
+  }
+  return { low, best, high };
+}
+
+/** One victim group's figures: exact numbers preferred over vague defaults; conflicting sources give a range. */
+function sideRange(claims: Claim[]): FatalityRange {
+  const precise = claims.filter((c) => !c.vague);
+  const use = precise.length > 0 ? precise : claims;
+  const sources = new Set(use.map((c) => (c.source ?? '').toLowerCase()));
+  const lows = use.map((c) => c.low);
+  const highs = use.map((c) => c.high);
+  const bests = use.map((c) => c.best);
+  const low = Math.min(...lows);
+  const high = Math.max(...highs);
+  // One voice updating a toll ("rose to 12") → its largest figure; several voices disagreeing → the lowest.
+  const best = sources.size > 1 ? Math.min(...bests) : Math.max(...bests);
+  return { low: Math.min(low, best), best, high: Math.max(high, best) };
+}
+
+/**
+ * Split a toll that covers `n` events across them: integer shares that add up to the toll,
+ * the remainder going to the first events. Returns n ranges.
+ */
+export function splitToll(toll: FatalityRange, n: number): FatalityRange[] {
+  if (n <= 0) return [];
+  const share = (x: number, i: number) => Math.floor(x / n) + (i < x % n ? 1 : 0);
+  return Array.from({ length: n }, (_, i) => ({ low: share(toll.low, i), best: share(toll.best, i), high: share(toll.high, i) }));
+}
