@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorMention, Claim } from '../../../src/model/index.js';
+import { classifySentence } from '../../../src/pipeline/events/classify.js';
+import { findCues } from '../../../src/pipeline/events/cues.js';
+
+const actor = (kind: ActorMention['kind'], over: Partial<ActorMention> = {}): ActorMention => ({
+  sentence: 0, start: 0, end: 1, text: 'x', actor: kind, inter: 3, kind, country: null, generic: true, ...over,
+});
+const death = (victims: Claim['victims']): Claim => ({
+  sentence: 0, start: 0, end: 1, kind: 'killed', low: 3, high: 3, best: 3, victims, source: null, text: 'x',
+});
+
+function classify(text: string, actors: ActorMention[] = [], claims: Claim[] = [], docIsProtest = false) {
+  return classifySentence(findCues(text, 0), actors, claims, { docIsProtest })?.sub_event_type ?? null;
+}
+
+// Sentences written for this test, one per sub-event type or rule.
+const cases: [string, string | null, ActorMention[]?, Claim[]?, boolean?][] = [
+  ['Government aircraft dropped chlorine canisters on the suburb.', 'Chemical weapon'],
+  ['A drone strike hit a car on the highway.', 'Air/drone strike'],
+  ['A suicide bomber blew himself up at the checkpoint.', 'Suicide bomb'],
+  ['Artillery shelling hit the northern districts overnight.', 'Shelling/artillery/missile attack'],
+  ['A roadside bomb struck a patrol vehicle.', 'Remote explosive/landmine/IED'],
+  ['Unknown men threw a grenade into the bar.', 'Grenade'],
+  ['Soldiers raped two women in the village.', 'Sexual violence'],
+  ['Gunmen kidnapped eleven passengers from a bus.', 'Abduction/forced disappearance'],
+  ['The army recaptured the town after a week.', 'Government regains territory', [actor('military', { inter: 1 })]],
+  ['Rebels seized control of the district headquarters.', 'Non-state actor overtakes territory', [actor('rebel', { inter: 2 })]],
+  ['Troops clashed with insurgents near the border.', 'Armed clash'],
+  ['Gunmen stormed the village and shot dead four farmers.', 'Attack', [actor('unidentified_armed'), actor('civilians', { inter: 7 })], [death('civilians')]],
+  ['A mob lynched a man accused of theft.', 'Mob violence'],
+  ['Thousands of teachers marched peacefully to parliament.', 'Peaceful protest'],
+  ['Police fired tear gas to disperse the demonstrators.', 'Protest with intervention', [actor('protesters', { inter: 6 })]],
+  ['Security forces opened fire on the protesters, killing three.', 'Excessive force against protesters', [actor('protesters', { inter: 6 })], [death('protesters')]],
+  ['Rioters torched cars and threw stones at police during the protest.', 'Violent demonstration'],
+  ['The two sides signed a ceasefire agreement in the capital.', 'Agreement'],
+  ['Police arrested 40 opposition activists overnight.', 'Arrests'],
+  ['Army engineers defused a bomb found under the bridge.', 'Disrupted weapons use'],
+  ['The militia established a base in the forest.', 'Headquarters or base established'],
+  ['Fighters looted shops and burned houses in the market.', 'Looting/property destruction'],
+  ['French troops withdrew from the base and handed it over to the national army.', 'Non-violent transfer of territory'],
+  ['The two armed groups announced the formation of a new coalition.', 'Change to group/activity'],
+  ['The group threatened to storm the city if talks failed.', null],
+  ['Officials denied that anyone was killed in the raid.', null],
+  ['The weather was calm on Sunday.', null],
+];
+
+describe('classifySentence', () => {
+  it.each(cases)('%s → %s', (text, expected, actors, claims, docIsProtest) => {
+    expect(classify(text, actors ?? [], claims ?? [], docIsProtest ?? false)).toBe(expected);
+  });
+  it('reads "air strike" as a weapon, not a labour strike', () => {
+    expect(classify('An air strike destroyed the depot.')).toBe('Air/drone strike');
+  });
+  it('does not read the month of March as a march', () => {
+    expect(classify('The law was passed in March 2019.')).toBe(null);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../../src/model/index.js';
+import { fatalitiesFromClaims, splitToll } from '../../../src/pipeline/events/fatalities.js';
+
+const claim = (over: Partial<Claim>): Claim => ({
+  sentence: 0, start: 0, end: 1, kind: 'killed', low: 1, high: 1, best: 1, victims: 'unknown', source: null, text: 'x', ...over,
+});
+
+describe('fatalitiesFromClaims', () => {
+  it('counts deaths only, never the injured or the abducted', () => {
+    const r = fatalitiesFromClaims([claim({ low: 4, high: 4, best: 4 }), claim({ kind: 'injured', low: 20, high: 20, best: 20 }), claim({ kind: 'abducted', low: 7, high: 7, best: 7 })]);
+    expect(r).toEqual({ low: 4, best: 4, high: 4 });
+  });
+  it('adds up different victim groups', () => {
+    const r = fatalitiesFromClaims([claim({ victims: 'state_forces', low: 10, high: 10, best: 10 }), claim({ victims: 'armed_group', low: 58, high: 58, best: 58 })]);
+    expect(r.best).toBe(68);
+  });
+  it('takes the lowest of conflicting sources as best and keeps the range', () => {
+    const r = fatalitiesFromClaims([
+      claim({ victims: 'civilians', low: 12, high: 12, best: 12, source: 'the army' }),
+      claim({ victims: 'civilians', low: 30, high: 30, best: 30, source: 'local residents' }),
+    ]);
+    expect(r).toEqual({ low: 12, best: 12, high: 30 });
+  });
+  it('ignores a denial', () => {
+    expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
+  });
+  it('prefers a stated number over a vague default', () => {
+    const r = fatalitiesFromClaims([claim({ vague: true, low: 3, high: 3, best: 3 }), claim({ low: 6, high: 6, best: 6 })]);
+    expect(r.best).toBe(6);
+  });
+  it('drops an unspecified figure that only repeats the sides already counted', () => {
+    const r = fatalitiesFromClaims([claim({ victims: 'state_forces', low: 2, high: 2, best: 2 }), claim({ victims: 'armed_group', low: 3, high: 3, best: 3 }), claim({ victims: 'unknown', low: 5, high: 5, best: 5 })]);
+    expect(r.best).toBe(5);
+  });
+});
+
+describe('splitToll', () => {
+  it('splits a toll across events so that the parts add up', () => {
+    const parts = splitToll({ low: 10, best: 11, high: 14 }, 3);
+    expect(parts).toHaveLength(3);
+    expect(parts.reduce((s, p) => s + p.best, 0)).toBe(11);
+    expect(parts.reduce((s, p) => s + p.high, 0)).toBe(14);
+    expect(parts[0]!.best).toBe(4);
+  });
+});
