@@ -1,9 +1,401 @@
 /**
- * Date mentions (STUB, to be replaced): explicit and relative dates resolved against a reference date.
+ * Date mentions: explicit and relative dates in each sentence, resolved against the
+ * reference date (the publication date) the way news is read.
+ *
+ * chrono-node (en, casual) finds and parses most expressions; the rules here replace its
+ * choices where news reading differs: a weekday is the last such day on or before the
+ * reference date, a month-day without a year is the most recent one, weeks and months get
+ * ACLED time_precision 2 and 3, and forms chrono does not know ("overnight", "on the 5th",
+ * "mid-May", "at the weekend", "in 2019") are added. Cue words live in data/lexicons/dates.json.
  */
-import type { CleanText, DateMention, Sentence } from '../../../model/index.js';
+import * as chrono from 'chrono-node';
+import type { CleanText, DateMention, Sentence, TimePrecision } from '../../../model/index.js';
+import { dateLexicon, type DateLexicon } from './lexicon.js';
 
-/** Find date expressions; `referenceDate` is YYYY-MM-DD (the publication date). */
-export function findDates(_doc: CleanText, _sentences: Sentence[], _referenceDate: string): DateMention[] {
-  return [];
+const DAY_MS = 86_400_000;
+
+/** A UTC midnight timestamp for YYYY-MM-DD, or null when the string is not a real date. */
+function parseIsoDay(s: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(t);
+  if (d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) return null;
+  return t;
+}
+
+function iso(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** UTC midnight of (y, m 1..12, d) or null when the day does not exist (31 April). */
+function ymd(y: number, m: number, d: number): number | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000 && y <= 9999)) return null;
+  const t = Date.UTC(y, m - 1, d);
+  return new Date(t).getUTCDate() === d ? t : null;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A found date before it is placed in the document. Offsets are local to the sentence. */
+interface Found {
+  start: number;
+  end: number;
+  t: number;
+  precision: TimePrecision;
+  relative: boolean;
+  /** Set by rules that know the form is background (a bare year, "last year"). */
+  background?: boolean;
+  /** From own rules (preferred over chrono on overlap). */
+  own: boolean;
+}
+
+/** Precompiled patterns built from the lexicon. */
+interface Patterns {
+  lex: DateLexicon;
+  monthRe: string;
+  leadIn: RegExp;
+  futureBefore: RegExp;
+  backgroundBefore: RegExp;
+  backgroundSentence: RegExp;
+  publication: RegExp;
+  /** A speech verb (and up to four words: its object, "in a statement") right before the date. */
+  reportingBefore: RegExp;
+}
+
+let patterns: Patterns | null = null;
+
+function getPatterns(): Patterns {
+  if (patterns) return patterns;
+  const lex = dateLexicon();
+  const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const monthNames = [...lex.months, ...Object.keys(lex.month_abbreviations)];
+  patterns = {
+    lex,
+    monthRe: `(?:${alt(monthNames)})\\.?`,
+    leadIn: new RegExp(`\\b(?:${alt(lex.lead_ins)})(?:\\s+on)?\\s+$`, 'i'),
+    futureBefore: new RegExp(`\\b(?:${alt(lex.future_cues)})\\s+(?:on\\s+)?$`, 'i'),
+    backgroundBefore: new RegExp(`\\b(?:${alt(lex.background_before)})\\s+(?:the\\s+)?(?:on\\s+)?$`, 'i'),
+    backgroundSentence: new RegExp(`(?:${alt(lex.background_sentence)})`, 'i'),
+    publication: new RegExp(`(?:${alt(lex.publication_cues)})`, 'i'),
+    reportingBefore: new RegExp(`\\b(?:${alt(lex.speech_verbs)})\\b(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|the|a|an|in|at|to|reporters|journalists|media|press|statement|conference|briefing|news|agency|television|radio)){0,4}?,?\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'u'),
+  };
+  return patterns;
+}
+
+function monthNumber(p: Patterns, word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = p.lex.months.indexOf(w);
+  if (i >= 0) return i + 1;
+  return p.lex.month_abbreviations[w] ?? null;
+}
+
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, 'a few': 3, few: 3, several: 3, 'a couple of': 2, 'a couple': 2,
+};
+
+/**
+ * The year for a month-day written without one: the candidate (last, this or next year) inside
+ * [ref − (365 − futureDays) days, ref + futureDays days], so past dates win except planned ones just ahead.
+ */
+function yearForMonthDay(ref: number, m: number, d: number, futureDays: number): number | null {
+  const y = new Date(ref).getUTCFullYear();
+  for (const cand of [y, y - 1, y + 1]) {
+    const t = ymd(cand, m, d);
+    if (t !== null && t <= ref + futureDays * DAY_MS && t > ref - (365 - futureDays) * DAY_MS) return t;
+  }
+  return ymd(y, m, d) ?? ymd(y - 1, m, d);
+}
+
+/** Year for a month named without a year: this year unless the month starts after ref. */
+function monthWindow(ref: number, m: number, year?: number): number {
+  const refDate = new Date(ref);
+  let y = year ?? refDate.getUTCFullYear();
+  if (year === undefined && Date.UTC(y, m - 1, 1) > ref) y -= 1;
+  return midMonth(ref, y, m, 15);
+}
+
+/** Day `day` of month (y, m), kept inside [1st, ref] when the month is the reference month. */
+function midMonth(ref: number, y: number, m: number, day: number): number {
+  const first = Date.UTC(y, m - 1, 1);
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  let t = Date.UTC(y, m - 1, Math.min(day, lastDay));
+  if (first <= ref && t > ref) t = first + Math.floor((ref - first) / DAY_MS / 2) * DAY_MS;
+  return t;
+}
+
+/** The last weekday `wd` (0 = Sunday) on or before ref; strictly before when `strict`. */
+function lastWeekday(ref: number, wd: number, strict: boolean): number {
+  const refWd = new Date(ref).getUTCDay();
+  let back = (refWd - wd + 7) % 7;
+  if (strict && back === 0) back = 7;
+  return ref - back * DAY_MS;
+}
+
+/** Own rules, run before chrono: forms chrono misses or resolves differently from news usage. */
+function ownRules(text: string, ref: number, p: Patterns): Found[] {
+  const out: Found[] = [];
+  const add = (m: RegExpExecArray, t: number | null, precision: TimePrecision, relative: boolean, background?: boolean, offset = 0) => {
+    if (t === null) return;
+    const f: Found = { start: m.index + offset, end: m.index + m[0].length, t, precision, relative, own: true };
+    if (background) f.background = true;
+    out.push(f);
+  };
+  const refDate = new Date(ref);
+  const refY = refDate.getUTCFullYear();
+  const refM = refDate.getUTCMonth() + 1;
+  const refDay = refDate.getUTCDate();
+  let m: RegExpExecArray | null;
+
+  // Weeks: "last week" is the previous Monday-Sunday week (its Thursday, the middle); "this week" runs to ref.
+  const weekRe = /\b(?:(earlier|later)\s+)?(last|this|past|previous|the\s+past|the\s+previous)\s+(week|weekend)\b/gi;
+  while ((m = weekRe.exec(text))) {
+    const which = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const weekend = m[3]!.toLowerCase() === 'weekend';
+    const refWd = (refDate.getUTCDay() + 6) % 7; // Monday = 0
+    const monday = ref - refWd * DAY_MS;
+    if (weekend) {
+      const strict = which === 'last' || which === 'previous' || which === 'the previous';
+      add(m, lastWeekday(ref, 6, strict), 2, true);
+    } else if (which === 'this') {
+      add(m, monday + Math.floor(refWd / 2) * DAY_MS, 2, true);
+    } else if (which === 'past' || which === 'the past') {
+      add(m, ref - 3 * DAY_MS, 2, true);
+    } else {
+      add(m, monday - 4 * DAY_MS, 2, true);
+    }
+  }
+  const weekendRe = /\b(?:at|over|during|on)\s+the\s+weekend\b/gi;
+  while ((m = weekendRe.exec(text))) add(m, lastWeekday(ref, 6, false), 2, true);
+
+  // Months relative to ref.
+  const monthRelRe = /\b(?:(earlier|later|early|late)\s+)?(this|last|past|previous)\s+month\b/gi;
+  while ((m = monthRelRe.exec(text))) {
+    const which = m[2]!.toLowerCase();
+    if (which === 'this') {
+      add(m, midMonth(ref, refY, refM, 15), 3, true);
+    } else {
+      const y = refM === 1 ? refY - 1 : refY;
+      const mm = refM === 1 ? 12 : refM - 1;
+      const part = m[1] ? (p.lex.month_parts[m[1].toLowerCase()] ?? 15) : 15;
+      add(m, Date.UTC(y, mm - 1, part), 3, true);
+    }
+  }
+
+  // Years: background by nature ("last year", "earlier this year", "in 2019").
+  const yearRelRe = /\b(?:(earlier|later)\s+)?(this|last|past|previous)\s+year\b/gi;
+  while ((m = yearRelRe.exec(text))) {
+    const which = m[2]!.toLowerCase();
+    const t = which === 'this' ? Date.UTC(refY, 0, 1) + Math.floor((ref - Date.UTC(refY, 0, 1)) / DAY_MS / 2) * DAY_MS : Date.UTC(refY - 1, 6, 1);
+    add(m, t, 3, true, true);
+  }
+  const bareYearRe = new RegExp(`\\b(in|since|during|until|by|before|after|from|of|early|late|mid-?)\\s*((?:19|20)\\d\\d)\\b(?![-/.]\\d)(?!\\s+${p.monthRe})`, 'gi');
+  while ((m = bareYearRe.exec(text))) {
+    const y = Number(m[2]);
+    const t = y === refY ? Date.UTC(refY, 0, 1) + Math.floor((ref - Date.UTC(refY, 0, 1)) / DAY_MS / 2) * DAY_MS : Date.UTC(y, 6, 1);
+    add(m, t, 3, false, true, m[0].length - m[2]!.length);
+  }
+
+  // "N days/weeks/months ago".
+  const agoRe = /\b(?:(?:about|some|around|nearly|almost|just|only)\s+)?(\d{1,3}|a\s+few|a\s+couple(?:\s+of)?|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|days|week|weeks|month|months|year|years)\s+ago\b/gi;
+  while ((m = agoRe.exec(text))) {
+    const nWord = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const n = /^\d+$/.test(nWord) ? Number(nWord) : SMALL_NUMBERS[nWord];
+    if (n === undefined) continue;
+    const unit = m[2]!.toLowerCase().replace(/s$/, '');
+    const vague = /few|several|couple/.test(nWord);
+    if (unit === 'day') add(m, ref - n * DAY_MS, vague ? 2 : 1, true);
+    else if (unit === 'week') add(m, ref - n * 7 * DAY_MS, 2, true);
+    else if (unit === 'month') add(m, ref - Math.round(n * 30.4) * DAY_MS, 3, true, n >= 3);
+    else add(m, Date.UTC(refY - n, refM - 1, Math.min(refDay, 28)), 3, true, true);
+  }
+
+  // "in recent days", "in the past few days".
+  const recentRe = /\b(?:in\s+)?(?:recent\s+days|the\s+(?:past|last)\s+(?:few|couple\s+of)\s+days)\b/gi;
+  while ((m = recentRe.exec(text))) add(m, ref - 3 * DAY_MS, 2, true);
+
+  // "overnight" alone: the night before the reference date (a weekday after it is handled by chrono).
+  const overnightRe = /\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|\d))/gi;
+  while ((m = overnightRe.exec(text))) add(m, ref - DAY_MS, 1, true);
+
+  // "on the 5th": this month when that day has come, else last month.
+  const ordinalRe = new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${p.monthRe})`, 'gi');
+  while ((m = ordinalRe.exec(text))) {
+    const d = Number(m[1]);
+    const t = d <= refDay ? ymd(refY, refM, d) : ymd(refM === 1 ? refY - 1 : refY, refM === 1 ? 12 : refM - 1, d);
+    add(m, t, 1, true, false, 3);
+  }
+
+  // "mid-May", "early March 2024", "the end of June": a part of a month.
+  const partKeys = Object.keys(p.lex.month_parts).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const partRe = new RegExp(`\\b(?:the\\s+)?(${partKeys})[\\s-]+(${p.monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
+  while ((m = partRe.exec(text))) {
+    const mm = monthNumber(p, m[2]!);
+    if (mm === null) continue;
+    const part = p.lex.month_parts[m[1]!.toLowerCase()] ?? 15;
+    const y = m[3] ? Number(m[3]) : Date.UTC(refY, mm - 1, 1) > ref ? refY - 1 : refY;
+    add(m, midMonth(ref, y, mm, part), 3, false);
+  }
+
+  // Numeric dates: day first unless the second field cannot be a month (31/01/2026; 01/31/2026).
+  const numRe = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)\b(?![/.]\d)/g;
+  while ((m = numRe.exec(text))) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    let y = Number(m[3]);
+    if (m[3]!.length === 2) y += y > (refY % 100) + 1 ? 1900 : 2000;
+    const t = b > 12 ? ymd(y, a, b) : ymd(y, b, a);
+    add(m, t, 1, false);
+  }
+  return out;
+}
+
+/** Convert one chrono result into a Found, or null for a time of day, a bare year or a conversion note. */
+function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: string): Found | null {
+  const kv = r.start;
+  if (kv.isCertain('timezoneOffset')) return null; // "(19:00 GMT Thursday)": a conversion, not another date.
+  let start = r.index;
+  let end = r.index + r.text.length;
+  // Trim chrono's leading prepositions and trailing punctuation so the text is the date itself.
+  const lead = /^(?:on|at|in|by|from|during|of)\s+/i.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  while (end > start && /[\s,.;:()\-–—]/.test(text[end - 1]!)) end--;
+  // Keep the abbreviation dot of "Jan." only when a day follows; a final dot is punctuation.
+  const surface = text.slice(start, end);
+  if (!surface) return null;
+  const lower = surface.toLowerCase();
+  const hasDay = kv.isCertain('day');
+  const hasMonth = kv.isCertain('month');
+  const hasYear = kv.isCertain('year');
+  const hasWeekday = kv.isCertain('weekday');
+  const explicit = /\d/.test(surface) || new RegExp(`\\b${p.monthRe}`, 'i').test(surface);
+  // "a day after", "two days before", "18 months after": relative to another event, not to ref.
+  if (/\b(?:before|after|earlier|later|until|till)\b/i.test(surface) && !/\b(?:19|20)\d\d\b/.test(surface)) return null;
+  const base: Omit<Found, 't' | 'precision' | 'relative'> = { start, end, own: false };
+
+  if (hasDay && hasMonth && explicit) {
+    const d = kv.get('day')!;
+    const mm = kv.get('month')!;
+    const t = hasYear ? ymd(kv.get('year')!, mm, d) : yearForMonthDay(ref, mm, d, p.lex.future_days_without_year);
+    return t === null ? null : { ...base, t, precision: 1, relative: false };
+  }
+  if (hasWeekday && !explicit) {
+    const before = text.slice(Math.max(0, start - 25), start);
+    const wd = kv.get('weekday')!;
+    if (p.futureBefore.test(before)) {
+      const refWd = new Date(ref).getUTCDay();
+      const ahead = (wd - refWd + 7) % 7 || 7;
+      return { ...base, t: ref + ahead * DAY_MS, precision: 1, relative: true };
+    }
+    const strict = /\blast\s+$/i.test(before);
+    if (strict) base.start = start - (/\blast\s+$/i.exec(before)![0].length);
+    return { ...base, t: lastWeekday(ref, wd, strict), precision: 1, relative: true };
+  }
+  if (hasDay && hasMonth && !explicit) {
+    // "yesterday", "today", "last night", "tonight": chrono's arithmetic on the reference date.
+    if (!/yesterday|today|tonight|night|morning|evening|afternoon/.test(lower)) return null;
+    const dt = kv.date();
+    const t = Date.UTC(dt.getUTCFullYear(), dt.getUTCMonth(), dt.getUTCDate());
+    return { ...base, t, precision: 1, relative: true };
+  }
+  if (hasMonth && !hasDay && explicit) {
+    // A month named alone must be capitalised: "march" and "may" are usually a noun and a verb.
+    if (!/\d/.test(surface) && !/^\p{Lu}/u.test(surface.replace(/^(?:early|late|mid)[\s-]*/i, ''))) return null;
+    const mm = kv.get('month')!;
+    return { ...base, t: monthWindow(ref, mm, hasYear ? kv.get('year')! : undefined), precision: 3, relative: false };
+  }
+  return null;
+}
+
+/** Publication stamps: a line that is just the date, a byline, or a dateline "CITY, Month D (Agency) –". */
+function isPublication(s: Sentence, start: number, end: number, p: Patterns): boolean {
+  const before = s.text.slice(0, start);
+  const after = s.text.slice(end);
+  const rest = (before + ' ' + after).replace(/[^\p{L}\p{N}\s]/gu, ' ').trim();
+  if (rest.split(/\s+/).filter(Boolean).length <= 2 && s.text.length < 60) return true;
+  if (p.publication.test(s.text) && s.text.length < 160) return true;
+  // Dateline: an upper-case place before the date near the start, then an agency or a dash.
+  if (start < 60 && /^[\p{Lu}\s,.'’-]+(?:,\s*[\p{L}\s]+)?[,\s]*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*(?:\(|--|–|—|-\s)/.test(after)) return true;
+  return false;
+}
+
+/**
+ * Find date expressions in every sentence.
+ *
+ * `referenceDate` is YYYY-MM-DD (the publication date, UTC calendar day). Returns mentions in
+ * text order; each has offsets into `doc.text` with `doc.text.slice(start, end) === text`,
+ * `date` YYYY-MM-DD (for precision 2/3 a day inside the window: the middle of the week, or the
+ * 15th of the month kept on or before the reference date), and flags `background` (earlier
+ * years, "since …", anniversaries, more than about two months before the reference date),
+ * `future` and `publication` where they apply.
+ * Throws only when `referenceDate` is not a real YYYY-MM-DD date; odd text gives fewer mentions.
+ */
+export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: string): DateMention[] {
+  const ref = parseIsoDay(referenceDate);
+  if (ref === null) throw new Error(`findDates: referenceDate must be a real YYYY-MM-DD date, got "${referenceDate}"`);
+  const p = getPatterns();
+  const refInstant = new Date(ref + 12 * 3_600_000);
+  const out: DateMention[] = [];
+  for (const s of sentences) {
+    const text = s.text;
+    if (!text || !/[\p{L}\d]/u.test(text)) continue;
+    let found: Found[] = [];
+    try {
+      found = ownRules(text, ref, p);
+      let results: chrono.ParsedResult[] = [];
+      try {
+        results = chrono.casual.parse(text, { instant: refInstant, timezone: 0 });
+      } catch {
+        results = [];
+      }
+      for (const r of results) {
+        const f = fromChrono(r, ref, p, text);
+        if (f) found.push(f);
+      }
+    } catch {
+      continue; // a rule tripping on strange text loses this sentence's dates, never the document
+    }
+    // Own rules win on overlap; otherwise the longer span.
+    found.sort((a, b) => Number(b.own) - Number(a.own) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Found[] = [];
+    for (const f of found) {
+      if (f.end <= f.start) continue;
+      if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+      kept.push(f);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    for (const f of kept) {
+      // Lead-ins: "early on Sunday", "in the early hours of Saturday".
+      const lead = p.leadIn.exec(text.slice(Math.max(0, f.start - 40), f.start));
+      if (lead && !kept.some((k) => k !== f && k.end > f.start - lead[0].length && k.end <= f.start)) f.start -= lead[0].length;
+      const before = text.slice(Math.max(0, f.start - 30), f.start);
+      const background =
+        f.background === true ||
+        // "since Tuesday" is the event's own start; "since May 2019" is background.
+        (p.backgroundBefore.test(before) && f.t < ref - 7 * DAY_MS) ||
+        p.backgroundSentence.test(text) ||
+        f.t < ref - 62 * DAY_MS;
+      const m: DateMention = {
+        sentence: s.index,
+        start: s.start + f.start,
+        end: s.start + f.end,
+        text: text.slice(f.start, f.end),
+        date: iso(f.t),
+        time_precision: f.precision,
+        relative: f.relative,
+      };
+      if (background) m.background = true;
+      if (f.t > ref) m.future = true;
+      if (isPublication(s, f.start, f.end, p)) m.publication = true;
+      else if (f.relative && f.precision === 1 && (p.reportingBefore.test(text.slice(Math.max(0, f.start - 80), f.start))))
+        m.reporting = true;
+      // Sentence text is a slice of doc.text; guard anyway so offsets never lie.
+      if (doc.text.slice(m.start, m.end) !== m.text) continue;
+      out.push(m);
+    }
+  }
+  return out;
 }
