@@ -12,6 +12,8 @@ export type ReviewStatus = 'unreviewed' | 'accepted' | 'corrected' | 'rejected';
 export interface StoredEvent extends SitrepEvent {
   incident_id: string;
   status: ReviewStatus;
+  /** When the report was stored (ISO 8601 UTC); ACLED's `timestamp` column comes from it. */
+  ingested_at?: string;
 }
 
 /** An incident: one real-world event, reconciled from the events of one or more reports. */
@@ -145,4 +147,9 @@ export interface Store {
   audit(limit: number): Promise<AuditEntry[]>;
   quarantine(input: string, reason: string): Promise<void>;
   listQuarantine(limit: number): Promise<QuarantineEntry[]>;
+  /**
+   * Rebuild every incident from its events with the current rules, keeping analyst merges
+   * and splits (and reviews, which live on the events). Returns the number of incidents.
+   */
+  recluster(): Promise<{ incidents: number }>;
 }

@@ -1,0 +1,50 @@
+/**
+ * The store's public entry: `openStore(url)` gives a migrated Store on SQLite or PostgreSQL.
+ *
+ * URLs: `sqlite:PATH` (a file; created with its folder when missing), or
+ * `postgres://USER@HOST:PORT/DB[?schema=NAME]` (`postgresql://` too; schema default `public`).
+ * Neither given: env `SITREP_STORE`, else `sqlite:data/sitrep.sqlite` (relative to the
+ * working directory).
+ */
+import { openPostgres } from './postgres.js';
+import { openSqlite } from './sqlite.js';
+import { SqlStore } from './sql-store.js';
+import type { Store } from './types.js';
+
+export * from './types.js';
+export { textHash, SqlStore } from './sql-store.js';
+
+/** The store used when neither `--store` nor `SITREP_STORE` is given. */
+export const DEFAULT_STORE_URL = 'sqlite:data/sitrep.sqlite';
+
+/** The URL a command uses: the flag, else env SITREP_STORE, else the default. */
+export function resolveStoreUrl(url?: string | null): string {
+  return url || process.env.SITREP_STORE || DEFAULT_STORE_URL;
+}
+
+/** True for postgres:// and postgresql:// URLs. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Open a store and apply pending migrations. Throws on an unknown URL scheme, an
+ * unreachable server or an unreadable file.
+ */
+export async function openStore(url?: string | null): Promise<Store> {
+  const u = resolveStoreUrl(url);
+  let store: SqlStore;
+  if (isPostgresUrl(u)) store = new SqlStore(await openPostgres(u));
+  else if (/^sqlite:/i.test(u)) {
+    const file = u.replace(/^sqlite:(\/\/)?/i, '');
+    if (!file) throw new Error(`store URL has no file: ${u}`);
+    store = new SqlStore(openSqlite(file));
+  } else throw new Error(`unknown store URL (use sqlite:PATH or postgres://USER@HOST:PORT/DB): ${u}`);
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+  return store;
+}
