@@ -1,0 +1,131 @@
+/**
+ * The sitrep HTTP API and the analyst's page, on Fastify 5.
+ *
+ * `buildServer({store})` returns a ready Fastify instance (call `.listen()`); `startServer`
+ * also listens, on 127.0.0.1 by default. Every route has a JSON schema; GET /openapi.json
+ * serves the OpenAPI 3 document built from them. The page (built by Vite into dist/web/)
+ * is served at /.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { Store } from '../store/types.js';
+import type { ApiContext, FetchReport } from './context.js';
+import { installErrorHandlers } from './errors.js';
+import { eventRoutes } from './events.js';
+import { exportRoutes } from './exports.js';
+import { LiveHub } from './live.js';
+import { metaRoutes } from './meta.js';
+import { reportRoutes } from './reports.js';
+
+export type { ApiContext, FetchReport } from './context.js';
+export { LiveHub, type LiveMessage } from './live.js';
+export { formatSchemaErrors, HttpError } from './errors.js';
+export { toFilter, parseBbox } from './filters.js';
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  store: Store;
+  /** Folder holding the built page (index.html); default: dist/web next to the compiled API. */
+  webRoot?: string | null;
+  /** Largest request body in bytes (larger → 413). Default 2 MiB. */
+  bodyLimit?: number;
+  /** Fetcher for POST /reports {url}; without it such requests answer 501. */
+  fetchReport?: FetchReport;
+  /** Let POST /reports fetch loopback/private addresses. Default false. */
+  allowPrivateUrls?: boolean;
+  /** Fastify logger: false (default) or true / pino options. */
+  logger?: boolean | Record<string, unknown>;
+  /** How often (ms) live clients are told about changes made by other processes; 0 turns it off. Default 5000. */
+  watchMs?: number;
+}
+
+/** Default request body limit: 2 MiB, far above a news report, far below a memory problem. */
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+/** The built page's folder: dist/web beside dist/api, or (running from src/ under tsx/vitest) the repo's dist/web. */
+export function defaultWebRoot(): string | null {
+  for (const rel of ['../web/', '../../dist/web/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir + 'index.html')) return dir;
+  }
+  return null;
+}
+
+/** Content-Security-Policy for everything served: only our own scripts, no inline scripts, no network beyond this server. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** A Fastify instance with every route registered (not yet listening). */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // verbose: the error formatter needs each failed schema's description and the rejected value;
+    // removeAdditional false: an unknown parameter is an error, not silently dropped.
+    ajv: { customOptions: { verbose: true, removeAdditional: false, allErrors: false, coerceTypes: 'array' } },
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+
+  const live = new LiveHub(opts.store, opts.watchMs ?? 5000);
+  const ctx: ApiContext = { store: opts.store, live, allowPrivateUrls: opts.allowPrivateUrls ?? false };
+  if (opts.fetchReport) ctx.fetchReport = opts.fetchReport;
+  app.addHook('preClose', async () => live.closeAll());
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'sitrep API',
+        description: 'ACLED-style conflict events extracted from news reports: list, filter, review, export.',
+        version: '0.1.0',
+      },
+    },
+  });
+
+  reportRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  metaRoutes(app, ctx);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: true });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('sitrep API is running; the web page is not built (run `npm run build:web`).\n'),
+    );
+  }
+  await app.ready();
+  return app;
+}
+
+/** Build the server and listen on host:port (127.0.0.1:8787 by default); returns the instance and its address. */
+export async function startServer(
+  opts: ServerOptions & { host?: string; port?: number },
+): Promise<{ app: FastifyInstance; address: string }> {
+  const app = await buildServer(opts);
+  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 8787 });
+  return { app, address };
+}

@@ -1,0 +1,167 @@
+/**
+ * GET /stats (counts for the timeline and charts), GET /audit, GET /health, GET /stream (SSE),
+ * GET /quarantine.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './context.js';
+import { toFilter, type FilterQuery } from './filters.js';
+import { errorSchema, filterQuery } from './schemas.js';
+
+const errors = { '4xx': errorSchema, '5xx': errorSchema } as const;
+
+/** Register the routes above. */
+export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store } = ctx;
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/stats',
+    {
+      schema: {
+        summary: 'Counts of the events matching the filters: per day and type, per country, per type',
+        tags: ['stats'],
+        querystring: filterQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              events: { type: 'integer' },
+              incidents: { type: 'integer' },
+              reports: { type: 'integer' },
+              by_day: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    date: { type: 'string' },
+                    event_type: { type: 'string' },
+                    count: { type: 'integer' },
+                    fatalities: { type: 'number' },
+                  },
+                },
+              },
+              by_country: {
+                type: 'array',
+                items: { type: 'object', properties: { country: { type: 'string' }, count: { type: 'integer' } } },
+              },
+              by_event_type: {
+                type: 'array',
+                items: { type: 'object', properties: { event_type: { type: 'string' }, count: { type: 'integer' } } },
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (req) => store.stats(toFilter(req.query)),
+  );
+
+  const limitQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'a whole number from 1 to 1000' },
+    },
+  } as const;
+
+  app.get<{ Querystring: { limit: number } }>(
+    '/audit',
+    {
+      schema: {
+        summary: 'The latest review changes (who, when, what, before, after), newest first',
+        tags: ['review'],
+        querystring: limitQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              entries: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: true,
+                  properties: {
+                    id: { type: 'integer' },
+                    at: { type: 'string' },
+                    reviewer: { type: 'string' },
+                    action: { type: 'string' },
+                    target: { type: 'string' },
+                    before: {},
+                    after: {},
+                    comment: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (req) => ({ entries: await store.audit(req.query.limit) }),
+  );
+
+  app.get<{ Querystring: { limit: number } }>(
+    '/quarantine',
+    {
+      schema: {
+        summary: 'Reports that could not be processed, with the reason',
+        tags: ['reports'],
+        querystring: limitQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              entries: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { id: { type: 'integer' }, at: { type: 'string' }, input: { type: 'string' }, reason: { type: 'string' } },
+                },
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (req) => ({ entries: await store.listQuarantine(req.query.limit) }),
+  );
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Liveness: the server answers and the store can be read',
+        tags: ['meta'],
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' }, store: { type: 'string' } } },
+          503: { type: 'object', properties: { status: { type: 'string' }, store: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await store.listEvents({}, 1, null);
+        return { status: 'ok', store: 'ok' };
+      } catch (err) {
+        return reply.code(503).send({ status: 'degraded', store: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    },
+  );
+
+  app.get(
+    '/stream',
+    {
+      schema: {
+        summary: 'Server-sent events: `events` (new events stored), `review`, `incidents`, `changed` (by another process)',
+        tags: ['meta'],
+        produces: ['text/event-stream'],
+      },
+    },
+    (req, reply) => {
+      reply.hijack();
+      ctx.live.attach(reply.raw);
+    },
+  );
+}

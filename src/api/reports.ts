@@ -1,0 +1,108 @@
+/**
+ * POST /reports: a report as JSON {text | html | url, ...}, or a raw text/plain or text/html body;
+ * extracts its events, stores them (idempotent by URL / text hash) and returns them.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { RawReport } from '../model/index.js';
+import { extractReport } from '../pipeline/extract.js';
+import { htmlProblem, textProblem } from '../pipeline/ingest/index.js';
+import { HttpError, badRequest } from './errors.js';
+import type { ApiContext } from './context.js';
+import { errorSchema, eventSchema, reportJsonBody } from './schemas.js';
+
+interface ReportJson {
+  text?: string;
+  html?: string;
+  url?: string;
+  id?: string;
+  published?: string;
+  source?: string;
+  title?: string;
+}
+
+/** A document id for a posted body without one: "api-" + the first 16 hex of its sha256. */
+export function docIdFor(body: string): string {
+  return 'api-' + createHash('sha256').update(body).digest('hex').slice(0, 16);
+}
+
+/** Register POST /reports. */
+export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  // Raw bodies: the text is the report.
+  app.addContentTypeParser(['text/html'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  const ingestResponse = {
+    type: 'object',
+    properties: {
+      doc_id: { type: 'string' },
+      inserted: { type: 'boolean' },
+      events: { type: 'array', items: eventSchema },
+    },
+  } as const;
+
+  app.post(
+    '/reports',
+    {
+      schema: {
+        summary: 'Add a report (text, HTML or a URL); returns the events extracted and stored',
+        tags: ['reports'],
+        body: {
+          content: {
+            'application/json': { schema: reportJsonBody },
+            'text/plain': { schema: { type: 'string', description: 'the report as plain text' } },
+            'text/html': { schema: { type: 'string', description: 'the report as HTML' } },
+          },
+        },
+        response: { 200: ingestResponse, 201: ingestResponse, '4xx': errorSchema, '5xx': errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctype = String(req.headers['content-type'] ?? '').toLowerCase();
+      let raw: RawReport;
+      if (typeof req.body === 'string') {
+        const html = ctype.startsWith('text/html');
+        const problem = html ? htmlProblem(req.body) : textProblem(req.body);
+        if (problem) throw badRequest(`body: ${problem}`);
+        raw = { id: docIdFor(req.body), ...(html ? { html: req.body } : { text: req.body }), published: null, source: null };
+      } else {
+        const b = (req.body ?? {}) as ReportJson;
+        const given = (['text', 'html', 'url'] as const).filter((k) => b[k] !== undefined);
+        if (given.length !== 1)
+          throw badRequest(`body must have exactly one of text, html or url (got ${given.length ? given.join(', ') : 'none'})`);
+        if (b.url !== undefined) {
+          if (!ctx.fetchReport) throw new HttpError(501, 'fetching URLs is not available in this server');
+          try {
+            raw = await ctx.fetchReport(b.url, { allowPrivate: ctx.allowPrivateUrls });
+          } catch (err) {
+            const why = err instanceof Error ? err.message : String(err);
+            await ctx.store.quarantine(b.url, why).catch(() => undefined);
+            throw new HttpError(502, `url: could not fetch a report: ${why}`);
+          }
+          if (b.id) raw = { ...raw, id: b.id };
+        } else {
+          const body = (b.text ?? b.html)!;
+          const problem = b.text !== undefined ? textProblem(body) : htmlProblem(body);
+          if (problem) throw badRequest(`body field ${b.text !== undefined ? 'text' : 'html'}: ${problem}`);
+          raw = { id: b.id ?? docIdFor(body), ...(b.text !== undefined ? { text: body } : { html: body }), published: null };
+        }
+        if (b.published !== undefined) raw.published = b.published;
+        if (b.source !== undefined) raw.source = b.source;
+        if (b.title !== undefined) raw.title = b.title;
+      }
+
+      let extraction;
+      try {
+        extraction = extractReport(raw);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        req.log.error({ err }, 'extraction failed');
+        await ctx.store.quarantine(raw.url ?? raw.id, `extraction failed: ${why}`).catch(() => undefined);
+        throw new HttpError(422, `the report could not be processed: ${why}`);
+      }
+      const result = await ctx.store.ingest(extraction.doc, extraction.events);
+      if (result.inserted && result.events.length > 0)
+        ctx.live.publish({ type: 'events', doc_id: result.doc_id, event_ids: result.events.map((e) => e.event_id) });
+      return reply.code(result.inserted ? 201 : 200).send(result);
+    },
+  );
+}

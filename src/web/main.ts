@@ -1,0 +1,322 @@
+/**
+ * The analyst's page: filters → GET /events (map + list) and GET /stats (timeline); the event
+ * panel; live updates from GET /stream (server-sent events) with polling as a fallback.
+ */
+import './style.css';
+import { SUB_EVENT_TYPES, type EventType } from '../model/taxonomy.js';
+import { getAudit, getStats, listEvents, postReport, query, type Filters, type StoredEvent } from './api.js';
+import { EVENT_TYPES, colorOf } from './colors.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { EventMap } from './map.js';
+import { EventPanel } from './panel.js';
+import { Timeline } from './timeline.js';
+
+/** Events fetched for the map and list before asking the analyst to narrow the filters. */
+const MAX_SHOWN = 5000;
+const PAGE = 500;
+
+const form = byId<HTMLFormElement>('filters');
+const rows = byId('event-rows');
+const moreBtn = byId<HTMLButtonElement>('btn-more');
+const reviewer = byId<HTMLInputElement>('reviewer');
+
+let events: StoredEvent[] = [];
+let nextCursor: string | null = null;
+let loadSeq = 0;
+
+const panel = new EventPanel(() => scheduleRefresh(0));
+const map = new EventMap(byId('map'), (id) => void panel.open(id));
+const timeline = new Timeline(byId('timeline'), (range) => {
+  field('date_from').value = range?.[0] ?? '';
+  field('date_to').value = range?.[1] ?? '';
+  void reload(false);
+});
+
+function field(name: string): HTMLInputElement | HTMLSelectElement {
+  return form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+}
+
+/** The filters as API query parameters. */
+function currentFilters(): Filters {
+  const f: Filters = {};
+  for (const k of ['date_from', 'date_to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'q', 'status'] as const) {
+    const v = field(k).value.trim();
+    if (v) f[k] = v;
+  }
+  if ((field('in_view') as HTMLInputElement).checked) f.bbox = map.bbox();
+  return f;
+}
+
+/** Keep the filters in the address so a view can be bookmarked or shared. */
+function syncUrl(f: Filters): void {
+  history.replaceState(null, '', `${location.pathname}${query(f)}`);
+}
+
+function restoreFromUrl(): void {
+  const params = new URLSearchParams(location.search);
+  for (const [k, v] of params) {
+    const el = form.elements.namedItem(k);
+    if (el && k !== 'bbox' && !(el instanceof RadioNodeList)) (el as HTMLInputElement).value = v;
+  }
+}
+
+function fillSelects(): void {
+  const type = field('event_type') as HTMLSelectElement;
+  for (const t of EVENT_TYPES) type.appendChild(h('option', { value: t }, t));
+  fillSubTypes();
+  type.addEventListener('change', () => {
+    fillSubTypes();
+    void reload(true);
+  });
+  const legend = byId('legend');
+  for (const t of EVENT_TYPES) legend.appendChild(h('span', { class: 'key' }, h('i', { style: `background:${colorOf(t)}` }), t));
+}
+
+function fillSubTypes(): void {
+  const sub = field('sub_event_type') as HTMLSelectElement;
+  const type = field('event_type').value as EventType | '';
+  const keep = sub.value;
+  const subs = type ? SUB_EVENT_TYPES[type] : EVENT_TYPES.flatMap((t) => SUB_EVENT_TYPES[t]);
+  replaceChildren(sub, h('option', { value: '' }, 'any'), ...subs.map((s) => h('option', { value: s }, s)));
+  if ((subs as readonly string[]).includes(keep)) sub.value = keep;
+}
+
+async function fillCountries(): Promise<void> {
+  const sel = field('country') as HTMLSelectElement;
+  const keep = sel.value || new URLSearchParams(location.search).get('country') || '';
+  const stats = await getStats({});
+  const names = stats.by_country.map((c) => c.country).filter(Boolean);
+  if (keep && !names.includes(keep)) names.push(keep);
+  replaceChildren(sel, h('option', { value: '' }, 'any'), ...names.sort().map((c) => h('option', { value: c }, c)));
+  sel.value = keep;
+}
+
+function row(e: StoredEvent): HTMLTableRowElement {
+  const actors = [e.actor1, e.actor2].filter(Boolean).join(' vs ');
+  const tr = h(
+    'tr',
+    { tabindex: 0, 'data-id': e.event_id, class: `ev-row status-${e.status}`, 'aria-label': `${e.event_date} ${e.sub_event_type} in ${e.location ?? e.country}` },
+    h('td', {}, e.event_date),
+    h('td', {}, h('span', { class: 'dot', style: `background:${colorOf(e.event_type)}` }), e.sub_event_type),
+    h('td', {}, [e.location, e.admin1, e.country].filter(Boolean).join(', ')),
+    h('td', {}, actors || '—'),
+    h('td', { class: 'num' }, e.fatalities),
+    h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),
+  );
+  tr.addEventListener('click', () => void panel.open(e.event_id));
+  return tr;
+}
+
+// Keyboard: Enter/Space opens, arrows move between rows.
+rows.addEventListener('keydown', (ev) => {
+  const tr = (ev.target as HTMLElement).closest('tr');
+  if (!tr) return;
+  if (ev.key === 'Enter' || ev.key === ' ') {
+    ev.preventDefault();
+    void panel.open(tr.dataset.id!);
+  } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+    ev.preventDefault();
+    const next = (ev.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
+    next?.focus();
+  }
+});
+
+function renderList(): void {
+  replaceChildren(rows, ...events.map(row));
+  if (events.length === 0) rows.appendChild(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No events match the filters.')));
+  moreBtn.hidden = !nextCursor;
+}
+
+/** Fetch events for the filters (up to MAX_SHOWN), then redraw map, list and timeline. */
+async function reload(fit: boolean): Promise<void> {
+  const seq = ++loadSeq;
+  const f = currentFilters();
+  syncUrl(f);
+  const { date_from, date_to, ...undated } = f;
+  try {
+    const [page, stats, allStats] = await Promise.all([listEvents(f, PAGE), getStats(undated), getStats(f)]);
+    if (seq !== loadSeq) return;
+    events = page.events;
+    nextCursor = page.next_cursor;
+    while (nextCursor && events.length < MAX_SHOWN) {
+      const more = await listEvents(f, PAGE, nextCursor);
+      if (seq !== loadSeq) return;
+      events = events.concat(more.events);
+      nextCursor = more.next_cursor;
+    }
+    renderList();
+    map.setEvents(events, fit);
+    timeline.update(stats, date_from && date_to ? [date_from, date_to] : null);
+    byId('counts').textContent = `${allStats.events} events · ${allStats.incidents} incidents · ${allStats.reports} reports`;
+    byId('list-note').textContent =
+      allStats.events > events.length ? `showing ${events.length} of ${allStats.events}; narrow the filters to see the rest` : `${events.length} shown`;
+    const exportQuery = query(f);
+    byId<HTMLAnchorElement>('export-link').href = `./export.csv${exportQuery}`;
+    byId<HTMLAnchorElement>('export-geojson').href = `./export.geojson${exportQuery}`;
+    document.body.dataset.loaded = String(seq);
+  } catch (err) {
+    toast(`Could not load events: ${(err as Error).message}`, true);
+  }
+}
+
+moreBtn.addEventListener('click', async () => {
+  if (!nextCursor) return;
+  const more = await listEvents(currentFilters(), PAGE, nextCursor);
+  events = events.concat(more.events);
+  nextCursor = more.next_cursor;
+  renderList();
+  map.setEvents(events);
+});
+
+form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  void reload(true);
+});
+form.addEventListener('reset', () => {
+  setTimeout(() => {
+    fillSubTypes();
+    void reload(true);
+  }, 0);
+});
+for (const name of ['country', 'sub_event_type', 'status', 'date_from', 'date_to']) field(name).addEventListener('change', () => void reload(name === 'country'));
+field('in_view').addEventListener('change', () => void reload(false));
+map.map.on('moveend', () => {
+  if ((field('in_view') as HTMLInputElement).checked) void reload(false);
+});
+
+// Reviewer name is remembered on this machine.
+reviewer.value = localStorage.getItem('sitrep.reviewer') ?? '';
+reviewer.addEventListener('change', () => localStorage.setItem('sitrep.reviewer', reviewer.value.trim()));
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function toast(message: string, error = false): void {
+  const el = byId('toast');
+  el.textContent = message;
+  el.className = error ? 'toast error' : 'toast';
+  el.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (el.hidden = true), 5000);
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** Coalesce bursts of live messages into one reload. */
+function scheduleRefresh(ms = 400): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    void reload(false);
+    void fillCountries();
+    void panel.refresh();
+  }, ms);
+}
+
+/** Live updates: SSE; if the stream keeps failing, poll /stats every 10 s instead. */
+function live(): void {
+  let failures = 0;
+  let lastCount = -1;
+  const poll = async () => {
+    try {
+      const s = await getStats({});
+      const n = s.events * 1_000_003 + s.reports;
+      if (lastCount >= 0 && n !== lastCount) scheduleRefresh();
+      lastCount = n;
+    } catch {
+      /* try again later */
+    }
+  };
+  const es = new EventSource('./stream');
+  es.addEventListener('open', () => (failures = 0));
+  es.addEventListener('events', (ev) => {
+    const msg = JSON.parse((ev as MessageEvent).data) as { event_ids?: string[] };
+    toast(`${msg.event_ids?.length ?? 0} new event(s)`);
+    scheduleRefresh();
+  });
+  for (const type of ['review', 'incidents', 'changed']) es.addEventListener(type, () => scheduleRefresh());
+  es.addEventListener('error', () => {
+    if (++failures === 5) {
+      es.close();
+      setInterval(() => void poll(), 10_000);
+    }
+  });
+}
+
+// Add a report.
+const addDialog = byId<HTMLDialogElement>('add-dialog');
+const addForm = byId<HTMLFormElement>('add-form');
+byId('btn-add').addEventListener('click', () => {
+  byId('add-msg').textContent = '';
+  addDialog.showModal();
+});
+byId('add-cancel').addEventListener('click', () => addDialog.close());
+addForm.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const data = new FormData(addForm);
+  const text = String(data.get('text') ?? '').trim();
+  const url = String(data.get('url') ?? '').trim();
+  const body: Parameters<typeof postReport>[0] = text ? { text } : { url };
+  const published = String(data.get('published') ?? '');
+  const source = String(data.get('source') ?? '').trim();
+  if (published) body.published = published;
+  if (source) body.source = source;
+  const msg = byId('add-msg');
+  if (!text && !url) {
+    msg.textContent = 'Paste a text or give a URL.';
+    return;
+  }
+  msg.textContent = 'Extracting…';
+  try {
+    const res = await postReport(body);
+    msg.textContent = res.inserted ? `Stored ${res.events.length} event(s).` : 'This report was already stored; nothing changed.';
+    if (res.inserted) addForm.reset();
+    scheduleRefresh(0);
+  } catch (err) {
+    msg.textContent = `Error: ${(err as Error).message}`;
+  }
+});
+
+// Audit log.
+const auditDialog = byId<HTMLDialogElement>('audit-dialog');
+byId('btn-audit').addEventListener('click', async () => {
+  const body = byId('audit-body');
+  replaceChildren(body, 'Loading…');
+  auditDialog.showModal();
+  try {
+    const { entries } = await getAudit(100);
+    replaceChildren(
+      body,
+      entries.length === 0
+        ? h('p', {}, 'No review changes yet.')
+        : h(
+            'table',
+            { class: 'audit' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'when'), h('th', {}, 'who'), h('th', {}, 'action'), h('th', {}, 'target'), h('th', {}, 'change'), h('th', {}, 'comment'))),
+            h(
+              'tbody',
+              {},
+              ...entries.map((a) =>
+                h('tr', {}, h('td', {}, a.at), h('td', {}, a.reviewer), h('td', {}, a.action), h('td', {}, a.target), h('td', { class: 'diff' }, diff(a.before, a.after)), h('td', {}, a.comment ?? '')),
+              ),
+            ),
+          ),
+    );
+  } catch (err) {
+    replaceChildren(body, `Could not load the audit log: ${(err as Error).message}`);
+  }
+});
+byId('audit-close').addEventListener('click', () => auditDialog.close());
+
+/** "field: before → after" for the fields that differ. */
+function diff(before: unknown, after: unknown): string {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return `${JSON.stringify(before)} → ${JSON.stringify(after)}`;
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  return keys.map((k) => `${k}: ${JSON.stringify(b[k])} → ${JSON.stringify(a[k])}`).join('; ');
+}
+
+fillSelects();
+restoreFromUrl();
+fillSubTypes();
+restoreFromUrl();
+void fillCountries().then(() => reload(true));
+live();
+window.addEventListener('resize', () => map.invalidate());
