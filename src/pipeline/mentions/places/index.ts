@@ -1,20 +1,67 @@
 /**
- * Place mentions (STUB, to be replaced by the geocoder): finds gazetteer names in sentences
- * and resolves each to a Place with a geo precision.
+ * Place mentions: the gazetteer (built by data/gazetteer/build.mjs from GeoNames-derived data,
+ * CC BY 4.0) and the geocoder that finds place names in sentences and resolves each to a Place
+ * with a role and an ACLED geo_precision. Also small country helpers other stages use.
  */
 import type { CleanText, PlaceMention, Sentence } from '../../../model/index.js';
+import { foldName } from './fold.js';
+import { findPlacesIn, type FindOptions } from './find.js';
+import { DEFAULT_GAZETTEER_PATH, Gazetteer, type CountryInfo } from './gazetteer.js';
 
-/** The loaded gazetteer (opaque to callers). */
-export interface Gazetteer {
-  readonly size: number;
+export { Gazetteer, DEFAULT_GAZETTEER_PATH, kmBetween } from './gazetteer.js';
+export type { CountryInfo, NameHit } from './gazetteer.js';
+export type { FindOptions } from './find.js';
+export { foldName } from './fold.js';
+
+const cache = new Map<string, Gazetteer>();
+
+/**
+ * Load the built gazetteer once per path (cached). Default path:
+ * data/gazetteer/build/gazetteer.bin. Throws Error naming the path when it is missing.
+ */
+export function loadGazetteer(path?: string): Gazetteer {
+  const p = path ?? DEFAULT_GAZETTEER_PATH;
+  let g = cache.get(p);
+  if (!g) {
+    g = new Gazetteer(p);
+    cache.set(p, g);
+  }
+  return g;
 }
 
-/** Load the built gazetteer once (cached). Throws when the built file is missing. */
-export function loadGazetteer(_path?: string): Gazetteer {
-  return { size: 0 };
+/**
+ * Find and resolve place mentions in a document (offsets into doc.text); document-level
+ * context (countries, demonyms, admin units, other places, the dateline) is used for ranking.
+ * Returns accepted mentions in text order (also rejected ones with place null when
+ * `opts.keepRejected`). Never throws on odd text.
+ */
+export function findPlaces(doc: CleanText, sentences: Sentence[], gaz: Gazetteer, opts?: FindOptions): PlaceMention[] {
+  return findPlacesIn(doc, sentences, gaz, opts);
 }
 
-/** Find and resolve place mentions in a document; document-level context is used for ranking. */
-export function findPlaces(_doc: CleanText, _sentences: Sentence[], _gaz: Gazetteer): PlaceMention[] {
-  return [];
+function info(gaz: Gazetteer, i: number): CountryInfo | null {
+  return i >= 0 ? { ...gaz.countries[i]! } : null;
+}
+
+/**
+ * A country by any of its names ("DRC", "Burma", "Côte d'Ivoire", "United States"), as
+ * {name (ACLED style), iso2, iso (numeric), latitude, longitude}; null when unknown.
+ * Uses the default gazetteer unless one is given.
+ */
+export function countryByName(name: string, gaz: Gazetteer = loadGazetteer()): CountryInfo | null {
+  return info(gaz, gaz.countryOfName(name, foldName));
+}
+
+/** A country by ISO 3166-1 alpha-2 code (case-insensitive), or null. */
+export function countryByIso2(iso2: string, gaz: Gazetteer = loadGazetteer()): CountryInfo | null {
+  return info(gaz, gaz.countryIndex(iso2));
+}
+
+/**
+ * The country a demonym or people's name points to ("Pakistani", "Baloch" → Pakistan,
+ * "Congolese" → Democratic Republic of Congo), or null. Source: data/gazetteer/demonyms.tsv.
+ */
+export function countryOfDemonym(word: string, gaz: Gazetteer = loadGazetteer()): CountryInfo | null {
+  const iso2 = gaz.demonym(foldName(word));
+  return iso2 ? info(gaz, gaz.countryIndex(iso2)) : null;
 }

@@ -1,0 +1,517 @@
+/**
+ * Finding and resolving place mentions: gazetteer names in the text (longest match over
+ * folded tokens), candidates scored with document context, a choice per mention, its role
+ * (location / dateline / actor) and ACLED geo_precision.
+ *
+ * Scoring (additive, the reasons are kept for `sitrep geocode`):
+ *   prior      kind (country > admin1 > admin2), population (0.8 × log10), feature code
+ *              (PPLC, PPLA… up; sections, historical places down), alternate-name match down;
+ *   context    countries named in the document (country names, demonyms, unambiguous places,
+ *              the dateline), admin units named ("in Mastung district", "Kaduna State",
+ *              "X, Y province"), nearness to the other places chosen;
+ *   cues       a generic word after the name ("district", "state", "town", "camp"), "the capital".
+ * Accepting a mention needs more evidence for words that are also English words, for
+ * lower-case text and for names that follow a person's first name or a title.
+ */
+import type { CleanText, GeoPrecision, PlaceCandidate, PlaceMention, Sentence } from '../../../model/index.js';
+import { foldName } from './fold.js';
+import { kmBetween, type Gazetteer } from './gazetteer.js';
+
+/** Options for findPlaces. */
+export interface FindOptions {
+  /** Also return mentions whose candidates were all rejected (place null), for display. */
+  keepRejected?: boolean;
+  /** Candidates kept per mention (best first). Default 6. */
+  maxCandidates?: number;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  raw: string;
+  fold: string;
+  cap: boolean;
+  allCaps: boolean;
+  sent: number;
+  /** Position in its sentence (0 = first word). */
+  pos: number;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  fold: string;
+  sent: number;
+  nameIndex: number;
+  hits: { entity: number; alternate: boolean }[];
+  isWord: boolean;
+  veryCommon: boolean;
+  cap: boolean;
+  initial: boolean;
+  prep: boolean;
+  near: boolean;
+  capitalCue: boolean;
+  afterCue: 'admin1' | 'admin2' | 'admin' | 'place' | null;
+  cueEnd: number;
+  personLike: boolean;
+  dateline: boolean;
+  lowerSentence: boolean;
+  qualifier: number | null; // span index of a ", Y" admin/country right after
+}
+
+const MAX_WORDS = 6;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’ʼʻʿ`][\p{L}\p{N}]+)*/gu;
+
+/** Words before a name that make a location reading likely ("in Quetta", "near Mastung"). */
+const PREP = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'across', 'around', 'towards', 'toward', 'through', 'inside', 'within', 'via', 'outskirts', 'capital', 'city', 'town', 'village', 'district', 'province', 'region', 'state', 'of', 'on', 'by', 'northern', 'southern', 'eastern', 'western', 'central', 'neighbouring', 'neighboring', 'rural', 'downtown']);
+/** "of" counts as a cue only after these ("the town of X", "outskirts of X", "north of X"). */
+const OF_HEADS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'state', 'outskirts', 'suburbs', 'suburb', 'capital', 'area', 'county', 'municipality', 'governorate', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'part', 'parts', 'vicinity', 'centre', 'center', 'heart', 'streets', 'residents', 'people', 'outside', 'east', 'west', 'km', 'kilometres', 'kilometers', 'miles', 'areas', 'villages', 'towns', 'cities', 'districts', 'provinces', 'regions', 'states']);
+const NEAR_WORDS = new Set(['near', 'outside', 'outskirts', 'around', 'vicinity', 'suburbs', 'suburb', 'close', 'nearby', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'km', 'kilometres', 'kilometers', 'miles', 'kms']);
+const ADMIN1_AFTER = new Set(['state', 'province', 'region', 'governorate', 'oblast', 'provinces', 'states']);
+const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefecture', 'cercle', 'woreda', 'agency', 'subdistrict', 'municipality', 'department', 'zone', 'sub', 'raion', 'rayon']);
+const ADMIN_AFTER = new Set(['county', 'division', 'area']);
+const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
+/** Words after a country or capital that show it stands for its government ("Kabul said"). */
+const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned', 'has', 'will', 'would', 'must', 'should']);
+const ACTOR_POSSESSED = new Set(['government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
+/** Words before a capitalised name that make it a person ("Mr Jordan", "General Kabul"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'gen', 'general', 'minister', 'sheikh', 'shaikh', 'imam', 'colonel', 'col', 'capt', 'captain', 'chief', 'governor', 'gov', 'senator', 'sen', 'judge', 'justice', 'commander', 'lt', 'lieutenant', 'maj', 'major', 'sgt', 'sergeant', 'prof', 'professor', 'sir', 'lord', 'king', 'queen', 'prince', 'princess', 'pope', 'mullah', 'maulana', 'rev', 'father', 'brother', 'sister', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'officer', 'inspector', 'deputy', 'mp', 'lawmaker', 'activist', 'journalist', 'reporter', 'correspondent', 'writer', 'author', 'photographer', 'singer', 'actor', 'player', 'coach', 'striker', 'mufti', 'hajji', 'haji', 'ayatollah', 'emir', 'amir', 'sultan', 'bishop', 'archbishop', 'cardinal', 'saint']);
+/** Capitalised words that can stand before a place name without making it a person. */
+const NAME_PARTS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central', 'new', 'old', 'lake', 'mount', 'port', 'fort', 'al', 'el', 'san', 'santa', 'st', 'saint', 'northern', 'southern', 'eastern', 'western', 'camp', 'district', 'province', 'state', 'city', 'town', 'village', 'in', 'at', 'near', 'and', 'the']);
+/** Generic words that may stay lower-case inside a capitalised name ("Mastung district"). */
+const GENERIC_IN_NAME = new Set(['district', 'province', 'state', 'region', 'governorate', 'county', 'division', 'city', 'town', 'village', 'camp', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'and', 'oblast', 'municipality']);
+const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase() && /\p{L}/u.test(s);
+
+function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
+  const out: Token[] = [];
+  for (const s of sentences) {
+    if (s.boilerplate) continue;
+    let pos = 0;
+    for (const m of s.text.matchAll(TOKEN_RE)) {
+      let raw = m[0];
+      const start = s.start + m.index!;
+      // Possessive: "Pakistan's" is "Pakistan".
+      if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+      const fold = foldName(raw);
+      out.push({ start, end: start + raw.length, raw, fold, cap: isCap(raw), allCaps: isAllCaps(raw), sent: s.index, pos: pos++ });
+    }
+  }
+  void doc;
+  return out;
+}
+
+/** Text between two tokens may join a multi-word name: spaces, hyphens, an abbreviation's dot. */
+function joinable(text: string, a: Token, b: Token): boolean {
+  if (a.sent !== b.sent) return false;
+  const gap = text.slice(a.end, b.start);
+  if (/^[ \-‐–]{1,2}$/.test(gap)) return true;
+  if (/^\. ?$/.test(gap) && a.raw.length <= 3) return true; // St. / Ft. / Mt.
+  if (/^['’] ?$/.test(gap)) return true;
+  return false;
+}
+
+/**
+ * Casing of each sentence: title-like (ordinary English words capitalised, as in headlines
+ * written in title case or capitals) or lower-case; in such sentences capitals say nothing.
+ */
+function sentenceCasing(tokens: Token[], gaz: Gazetteer): Map<number, { title: boolean; lower: boolean }> {
+  const stats = new Map<number, { n: number; cap: number; words: number; capWords: number; all: number; letters: number }>();
+  for (const t of tokens) {
+    if (!/\p{L}/u.test(t.raw)) continue;
+    const s = stats.get(t.sent) ?? { n: 0, cap: 0, words: 0, capWords: 0, all: 0, letters: 0 };
+    s.letters++;
+    if (t.allCaps && t.raw.length > 1) s.all++;
+    if (t.pos > 0 && t.raw.length >= 4) {
+      s.n++;
+      if (t.cap) s.cap++;
+      if (gaz.isCommonWord(t.fold) && !MONTHS_DAYS.has(t.fold)) {
+        s.words++;
+        if (t.cap) s.capWords++;
+      }
+    }
+    stats.set(t.sent, s);
+  }
+  const out = new Map<number, { title: boolean; lower: boolean }>();
+  for (const [k, s] of stats) {
+    out.set(k, {
+      title: (s.words >= 2 && s.capWords / s.words >= 0.6) || (s.letters >= 3 && s.all / s.letters >= 0.8),
+      lower: s.n >= 3 && s.cap === 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Where a dateline sits: at the start of one of the first two lines, a name in capitals or
+ * followed by a date or an agency, then a dash or colon ("QUETTA –", "KABUL, July 19 (Reuters) -").
+ */
+function datelineRanges(doc: CleanText): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of doc.marked) if (m.kind === 'dateline') out.push([m.start, m.end]);
+  const text = doc.text;
+  let lineStart = 0;
+  for (let line = 0; line < 3 && lineStart < text.length; line++) {
+    const nl = text.indexOf('\n', lineStart);
+    const l = text.slice(lineStart, nl < 0 ? text.length : nl);
+    const caps = /^((?:\p{Lu}[\p{Lu}'’.\-]+)(?:\s+\p{Lu}[\p{Lu}'’.\-]+){0,3})(?:\s*,\s*[\p{L}.' ]{2,30}?)?(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s/u.exec(l);
+    const titled = /^(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.' ]{1,30}?)?(?:(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*(?:\([^)]{1,40}\))?|\s*\([^)]{1,40}\))\s*[-–—:]\s/u.exec(l);
+    const m = caps ?? titled;
+    if (m) out.push([lineStart, lineStart + m[0].length]);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return out;
+}
+
+/** The document's country votes: country index → weight. */
+type Votes = Map<number, number>;
+
+function addVote(v: Votes, c: number, w: number) {
+  v.set(c, (v.get(c) ?? 0) + w);
+}
+
+/** Find and resolve place mentions in a document; see the module comment for the rules. */
+export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazetteer, opts: FindOptions = {}): PlaceMention[] {
+  const text = doc.text;
+  const tokens = tokenize(doc, sentences);
+  const casing = sentenceCasing(tokens, gaz);
+  const capTokens = tokens.filter((t) => t.pos > 0 && /\p{L}/u.test(t.raw) && t.raw.length >= 4);
+  const docLower = capTokens.length >= 3 && capTokens.filter((t) => t.cap).length / capTokens.length < 0.04;
+  const datelines = datelineRanges(doc);
+  const inDateline = (s: number, e: number) => datelines.some(([a, b]) => a <= s && e <= b);
+
+  // ---- demonyms (country votes) and spans
+  const demonymVotes: Votes = new Map();
+  const demonymCount = new Map<number, number>();
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.fold || MONTHS_DAYS.has(t.fold)) continue;
+    const dem = t.cap || docLower ? gaz.demonym(t.fold) : null;
+    // a demonym is never itself a place mention
+    let best: { last: number; k: number; fold: string } | null = null;
+    let key = '';
+    for (let j = i; j < tokens.length && j < i + MAX_WORDS; j++) {
+      const tj = tokens[j]!;
+      if (j > i && !joinable(text, tokens[j - 1]!, tj)) break;
+      if (!tj.fold) break;
+      key = j === i ? tj.fold : `${key} ${tj.fold}`;
+      const k = gaz.findName(key);
+      if (k >= 0) best = { last: j, k, fold: key };
+      if (!gaz.hasLonger(key)) break;
+    }
+    if (dem && (!best || best.last === i)) {
+      const c = gaz.countryIndex(dem);
+      if (c >= 0) {
+        const n = demonymCount.get(c) ?? 0;
+        if (n < 3) addVote(demonymVotes, c, 1);
+        demonymCount.set(c, n + 1);
+      }
+      continue;
+    }
+    if (!best) continue;
+    const first = t;
+    const last = tokens[best.last]!;
+    const hits = gaz.hits(best.k);
+    const multi = best.last > i;
+    const allCapsText = tokens.slice(i, best.last + 1).every((x) => x.allCaps);
+    let usable = hits.filter((h) => !h.abbreviation || allCapsText);
+    if (!usable.length) continue;
+    const casingOf0 = casing.get(t.sent) ?? { title: false, lower: false };
+    // "CAR", "DRC", "KP" in capitals inside ordinary text: the abbreviation, not the word.
+    const abbrevOnly = !multi && allCapsText && !casingOf0.title && usable.some((h) => h.abbreviation);
+    if (abbrevOnly) usable = usable.filter((h) => h.abbreviation);
+    const casingOf = casing.get(t.sent) ?? { title: false, lower: false };
+    const cap = tokens.slice(i, best.last + 1).every((x) => x.cap || x.fold.length <= 3 || GENERIC_IN_NAME.has(x.fold)) && first.cap && !casingOf.title && !docLower;
+    const w = abbrevOnly ? { word: false, very: false } : gaz.nameIsWord(best.k);
+    const prev = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
+    const prev2 = i > 1 && tokens[i - 2]!.sent === t.sent ? tokens[i - 2]! : null;
+    const prev3 = i > 2 && tokens[i - 3]!.sent === t.sent ? tokens[i - 3]! : null;
+    const next = best.last + 1 < tokens.length && tokens[best.last + 1]!.sent === t.sent ? tokens[best.last + 1]! : null;
+    let prep = false;
+    if (prev) {
+      if (prev.fold === 'of') prep = !!prev2 && OF_HEADS.has(prev2.fold);
+      else if (prev.fold === 'the' && prev2) prep = PREP.has(prev2.fold) && prev2.fold !== 'of';
+      else prep = PREP.has(prev.fold) && prev.fold !== 'on' && prev.fold !== 'by';
+    }
+    const nearBefore = [prev, prev2, prev3].some((p) => p && NEAR_WORDS.has(p.fold));
+    const near = !!prev && nearBefore && !(prev.fold === 'of' && prev2 && !NEAR_WORDS.has(prev2.fold));
+    const capitalCue = !!prev && (prev.fold === 'capital' || (prev.fold === 'the' && prev2?.fold === 'capital'));
+    let afterCue: Span['afterCue'] = null;
+    let cueEnd = last.end;
+    // the name itself ends in a generic word ("Mastung District", "Kaduna State")
+    if (multi && ADMIN2_AFTER.has(last.fold)) afterCue = 'admin2';
+    else if (multi && ADMIN1_AFTER.has(last.fold)) afterCue = 'admin1';
+    if (!afterCue && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
+      if (ADMIN1_AFTER.has(next.fold)) afterCue = 'admin1';
+      else if (ADMIN2_AFTER.has(next.fold)) afterCue = 'admin2';
+      else if (ADMIN_AFTER.has(next.fold)) afterCue = 'admin';
+      else if (PLACE_AFTER.has(next.fold)) afterCue = 'place';
+      if (afterCue) cueEnd = next.end;
+    }
+    // A capitalised word (not a common word, not a name part) or a title right before: a person.
+    let personLike = false;
+    const prevInSpan = spans.length > 0 && spans[spans.length - 1]!.last === i - 1;
+    if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
+      if (TITLES.has(prev.fold)) personLike = true;
+      else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !gaz.isCommonWord(prev.fold) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold))
+        personLike = true;
+    }
+    spans.push({
+      first: i,
+      last: best.last,
+      start: first.start,
+      end: last.end,
+      text: text.slice(first.start, last.end),
+      fold: best.fold,
+      sent: t.sent,
+      nameIndex: best.k,
+      hits: usable,
+      isWord: !multi && w.word,
+      veryCommon: !multi && w.very,
+      cap,
+      initial: t.pos === 0 || (!!prev && /^[“"‘(]/.test(text.slice(prev.end, t.start).trim())),
+      prep,
+      near,
+      capitalCue,
+      afterCue,
+      cueEnd,
+      personLike,
+      dateline: inDateline(first.start, last.end),
+      lowerSentence: docLower || casingOf.lower,
+      qualifier: null,
+    });
+    i = best.last;
+  }
+  // ", Y" qualifiers: "Buea, Southwest Region", "Maradun, Zamfara"
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k]!;
+    const b = spans[k + 1]!;
+    if (a.sent === b.sent && /^\s*,\s*$/.test(text.slice(a.cueEnd, b.start))) {
+      if (b.hits.some((h) => gaz.kindOf(h.entity) !== 'place')) a.qualifier = k + 1;
+    }
+  }
+
+  // ---- scoring
+  const prior = (e: number, hitAlt: boolean, reasons: string[] | null): number => {
+    const kind = gaz.kindOf(e);
+    let s = 0;
+    if (kind === 'country') {
+      s = 6;
+      reasons?.push('country +6');
+    } else if (kind === 'admin1') {
+      s = 3.5;
+      reasons?.push('admin1 +3.5');
+    } else if (kind === 'admin2') {
+      s = 2.5;
+      reasons?.push('admin2 +2.5');
+    } else {
+      const pop = gaz.pop[e]!;
+      s = 0.8 * Math.log10(pop + 1);
+      reasons?.push(`population ${pop} +${s.toFixed(1)}`);
+      const fc = gaz.featureCode(e);
+      const fb: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
+      const b = fb[fc] ?? (fc.startsWith('PPL') ? 0 : 0.5);
+      if (b) {
+        s += b;
+        reasons?.push(`${fc} ${b > 0 ? '+' : ''}${b}`);
+      }
+    }
+    if (hitAlt) {
+      s -= 1;
+      reasons?.push('alternate name -1');
+    }
+    return s;
+  };
+
+  interface Resolved {
+    span: Span;
+    cands: PlaceCandidate[];
+    ents: number[];
+    best: number; // entity or -1
+    accepted: boolean;
+  }
+
+  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number }[]): { cands: PlaceCandidate[]; ents: number[] } => {
+    const scored: { e: number; s: number; reasons: string[] }[] = [];
+    for (const h of sp.hits) {
+      const e = h.entity;
+      const reasons: string[] = [];
+      let s = prior(e, h.alternate, reasons);
+      const kind = gaz.kindOf(e);
+      const c = gaz.country[e]!;
+      const v = votes.get(c) ?? 0;
+      if (v > 0 && totalVotes > 0) {
+        const b = 1.5 + 3.5 * (v / totalVotes);
+        s += b;
+        reasons.push(`country in context +${b.toFixed(1)}`);
+      }
+      const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
+      const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
+      if (a1 >= 0 && admin1s.has(a1)) {
+        s += 2.5;
+        reasons.push('admin1 named +2.5');
+      }
+      if (a2 >= 0 && admin2s.has(a2)) {
+        s += 2.5;
+        reasons.push('district named +2.5');
+      }
+      if (sp.qualifier !== null) {
+        const q = spans[sp.qualifier]!;
+        if (q.hits.some((qh) => qh.entity === a1 || qh.entity === a2 || (gaz.kindOf(qh.entity) === 'country' && qh.entity === c))) {
+          s += 4;
+          reasons.push(`"${q.text}" after the name +4`);
+        }
+      }
+      if (sp.afterCue) {
+        const want = sp.afterCue;
+        const fc = gaz.featureCode(e);
+        if ((want === 'admin1' && kind === 'admin1') || (want === 'admin2' && kind === 'admin2') || (want === 'admin' && (kind === 'admin1' || kind === 'admin2'))) {
+          s += 5;
+          reasons.push(`"${want === 'admin' ? 'county/division' : want}" cue +5`);
+        } else if (want === 'admin2' && kind === 'place' && (fc === 'PPLA2' || fc === 'PPLA3' || fc === 'PPLA')) {
+          s += 3;
+          reasons.push('district seat +3');
+        } else if (want === 'place' && kind === 'place') {
+          s += 2;
+          reasons.push('town/village cue +2');
+        } else if (want !== 'place' && kind === 'place') {
+          s -= 1;
+        }
+      }
+      if (sp.capitalCue && gaz.featureCode(e) === 'PPLC') {
+        s += 3;
+        reasons.push('"the capital" +3');
+      }
+      if ((kind === 'place' || kind === 'admin2') && others.length) {
+        let dmin = Infinity;
+        const la = gaz.lat[e]! / 1e4;
+        const lo = gaz.lon[e]! / 1e4;
+        for (const o of others) if (o.span !== idx) dmin = Math.min(dmin, kmBetween(la, lo, o.lat, o.lon));
+        const b = dmin < 50 ? 2 : dmin < 150 ? 1.2 : dmin < 400 ? 0.4 : 0;
+        if (b) {
+          s += b;
+          reasons.push(`${Math.round(dmin)} km from another place named +${b}`);
+        }
+      }
+      scored.push({ e, s, reasons });
+    }
+    scored.sort((a, b) => b.s - a.s || gaz.pop[b.e]! - gaz.pop[a.e]!);
+    const max = opts.maxCandidates ?? 6;
+    return {
+      ents: scored.map((x) => x.e),
+      cands: scored.slice(0, max).map((x) => ({ place: gaz.place(x.e), score: Math.round(x.s * 100) / 100, reasons: x.reasons })),
+    };
+  };
+
+  /** Is a mention accepted, given its best candidate and whether its country has support? */
+  const accept = (sp: Span, e: number, supported: boolean): boolean => {
+    const kind = gaz.kindOf(e);
+    const pop = gaz.pop[e]!;
+    const fc = gaz.featureCode(e);
+    const big = kind === 'country' || kind === 'admin1' || pop >= 100000 || fc === 'PPLC';
+    const strong = big || (supported && (kind === 'admin2' || pop >= 1000 || fc.startsWith('PPLA'))) || sp.afterCue !== null;
+    if (sp.personLike && !sp.prep && !sp.afterCue && !sp.dateline) return false;
+    if (sp.veryCommon) return sp.cap && !sp.initial && (sp.prep || sp.afterCue !== null) && (big || supported);
+    if (sp.isWord) {
+      if (sp.cap && !sp.initial) return big || supported || sp.prep || sp.afterCue !== null;
+      if (sp.cap && sp.initial) return (big && supported) || sp.afterCue !== null;
+      return (sp.prep || sp.afterCue !== null) && (big || (supported && kind !== 'place'));
+    }
+    if (sp.cap) return true;
+    if (sp.dateline) return true;
+    // lower-case text (or a lower-case word in cased text)
+    if (sp.lowerSentence) return (sp.prep && (strong || supported)) || big || (supported && (pop >= 20000 || kind !== 'place'));
+    return (sp.prep || sp.afterCue !== null) && big;
+  };
+
+  const resolveAll = (votes: Votes, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number }[]): Resolved[] => {
+    let total = 0;
+    for (const v of votes.values()) total += v;
+    return spans.map((sp, idx) => {
+      const { cands, ents } = score(sp, idx, votes, total, admin1s, admin2s, others);
+      const best = ents[0] ?? -1;
+      const supported = best >= 0 && (votes.get(gaz.country[best]!) ?? 0) > 0;
+      return { span: sp, cands, ents, best, accepted: best >= 0 && accept(sp, best, supported) };
+    });
+  };
+
+  // Pass 1: votes from demonyms, country names, single-country names.
+  const votes1: Votes = new Map(demonymVotes);
+  for (const sp of spans) {
+    if (!sp.cap && !sp.lowerSentence && !sp.dateline) continue;
+    if (sp.personLike || sp.veryCommon) continue;
+    const countryHit = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
+    if (countryHit) {
+      addVote(votes1, countryHit.entity, 2);
+      continue;
+    }
+    if (sp.isWord && !sp.prep) continue;
+    const cs = new Set(sp.hits.map((h) => gaz.country[h.entity]!));
+    if (cs.size === 1) addVote(votes1, [...cs][0]!, sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1);
+  }
+  let resolved = resolveAll(votes1, new Set(), new Set(), []);
+
+  // Pass 2 and 3: votes, admin units and points from the accepted choices.
+  for (let pass = 0; pass < 2; pass++) {
+    const votes: Votes = new Map(demonymVotes);
+    const admin1s = new Set<number>();
+    const admin2s = new Set<number>();
+    const others: { lat: number; lon: number; span: number }[] = [];
+    resolved.forEach((r, idx) => {
+      if (!r.accepted) return;
+      const e = r.best;
+      const kind = gaz.kindOf(e);
+      addVote(votes, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
+      if (kind === 'admin1') admin1s.add(e);
+      if (kind === 'admin2') admin2s.add(e);
+      if (kind === 'place' || kind === 'admin2') others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx });
+    });
+    // An admin unit only supports places when it was named apart from them.
+    resolved = resolveAll(votes, admin1s, admin2s, others);
+  }
+
+  // ---- mentions
+  const out: PlaceMention[] = [];
+  for (const r of resolved) {
+    if (!r.accepted && !opts.keepRejected) continue;
+    const sp = r.span;
+    const e = r.accepted ? r.best : -1;
+    let role: PlaceMention['role'] = 'location';
+    let precision: GeoPrecision = 1;
+    if (e >= 0) {
+      const kind = gaz.kindOf(e);
+      const fc = gaz.featureCode(e);
+      if (kind === 'country' || kind === 'admin1') precision = 3;
+      else if (kind === 'admin2') precision = 2;
+      else if (sp.near || sp.afterCue === 'admin2' || sp.afterCue === 'admin') precision = 2;
+      if (sp.dateline) role = 'dateline';
+      else if (kind === 'country' || fc === 'PPLC') {
+        const nx = tokens[sp.last + 1];
+        const possessive = /['’]s$/.test(text.slice(sp.start, sp.end + 2));
+        const gap = nx ? text.slice(sp.end, nx.start) : '';
+        if (nx && nx.sent === sp.sent) {
+          if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
+          if (nx.fold === 'backed' && gap === '-') role = 'actor';
+        }
+      }
+    }
+    out.push({
+      sentence: sp.sent,
+      start: sp.start,
+      end: sp.end,
+      text: sp.text,
+      place: e >= 0 ? gaz.place(e) : null,
+      candidates: r.cands,
+      role,
+      geo_precision: precision,
+    });
+  }
+  return out;
+}

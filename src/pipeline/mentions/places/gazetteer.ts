@@ -1,0 +1,270 @@
+/**
+ * The built gazetteer (data/gazetteer/build/gazetteer.bin, made by data/gazetteer/build.mjs from
+ * GeoNames-derived data, CC BY 4.0): columnar typed arrays over all entities (countries, admin1,
+ * admin2, populated places, supplement rows) and a sorted name index searched by binary search.
+ * Loaded once, read-only.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Place, PlaceKind } from '../../../model/index.js';
+
+/** A country as the gazetteer knows it. Coordinates: a representative populated place (decimal degrees). */
+export interface CountryInfo {
+  /** English name as ACLED writes it, e.g. "Democratic Republic of Congo". */
+  name: string;
+  /** ISO 3166-1 alpha-2, e.g. "CD" (Kosovo: "XK"). */
+  iso2: string;
+  /** ISO 3166-1 numeric, e.g. 180 (0 when none, e.g. Kosovo). */
+  iso: number;
+  latitude: number;
+  longitude: number;
+}
+
+/** One hit of the name index: an entity and how the name is attached to it. */
+export interface NameHit {
+  entity: number;
+  /** The name is one of GeoNames' alternate names, not the main one. */
+  alternate: boolean;
+  /** The name is an abbreviation ("KP", "DRC"): matched only when written in capitals. */
+  abbreviation: boolean;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  attribution: string;
+  entities: number;
+  names: number;
+  kinds: PlaceKind[];
+  fcodes: string[];
+  countries: { name: string; iso2: string; iso3: string; iso: number; lat: number; lon: number }[];
+  demonyms: Record<string, string>;
+  sections: { name: string; type: string; offset: number; length: number }[];
+}
+
+const CTORS = { Uint8Array, Uint16Array, Uint32Array, Int32Array } as const;
+
+/** Default location of the built file. */
+export const DEFAULT_GAZETTEER_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..', '..', '..', '..', 'data', 'gazetteer', 'build', 'gazetteer.bin',
+);
+
+/**
+ * The loaded gazetteer. Entities are numbered 0..size-1; countries come first (entity i is
+ * country i for i < countryCount). Use `place(i)` to materialise a Place.
+ */
+export class Gazetteer {
+  readonly size: number;
+  readonly path: string;
+  readonly attribution: string;
+  readonly kind: Uint8Array;
+  readonly fcode: Uint8Array;
+  readonly country: Uint16Array;
+  readonly admin1: Int32Array;
+  readonly admin2: Int32Array;
+  readonly lat: Int32Array;
+  readonly lon: Int32Array;
+  readonly pop: Uint32Array;
+  readonly gid: Int32Array;
+  readonly fcodes: string[];
+  readonly countries: CountryInfo[];
+  private readonly kinds: PlaceKind[];
+  private readonly nameOff: Uint32Array;
+  private readonly postStart: Uint32Array;
+  private readonly postings: Uint32Array;
+  private readonly nameFlags: Uint8Array;
+  private readonly nameBlob: string;
+  private readonly display: string;
+  private displayStart: Uint32Array | null = null;
+  private readonly commonBlob: string;
+  private common: Set<string> | null = null;
+  private readonly countryByKey = new Map<string, number>();
+  private readonly demonyms: Map<string, string>;
+  private readonly iso2Index = new Map<string, number>();
+
+  /** Read a built file. Throws Error naming the path when it is missing or not a gazetteer. */
+  constructor(path: string = DEFAULT_GAZETTEER_PATH) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      throw new Error(`gazetteer not found at ${path}: run \`npm run build:gazetteer\` (${(e as Error).message})`);
+    }
+    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== 'SITGAZ01') throw new Error(`${path} is not a sitrep gazetteer file`);
+    const hlen = buf.readUInt32LE(8);
+    const h = JSON.parse(buf.toString('utf8', 12, 12 + hlen)) as Header;
+    // Copy into one aligned ArrayBuffer so typed arrays can view it without per-section copies.
+    const ab = new ArrayBuffer(buf.length);
+    new Uint8Array(ab).set(buf);
+    const sec = new Map(h.sections.map((s) => [s.name, s]));
+    const view = <K extends keyof typeof CTORS>(name: string, type: K): InstanceType<(typeof CTORS)[K]> => {
+      const s = sec.get(name);
+      if (!s || s.type !== type) throw new Error(`${path}: section ${name} missing or of the wrong type`);
+      return new CTORS[type](ab, s.offset, s.length) as InstanceType<(typeof CTORS)[K]>;
+    };
+    const bytes = (name: string) => {
+      const s = sec.get(name);
+      if (!s) throw new Error(`${path}: section ${name} missing`);
+      return buf.subarray(s.offset, s.offset + s.length);
+    };
+    this.path = path;
+    this.size = h.entities;
+    this.attribution = h.attribution;
+    this.kinds = h.kinds;
+    this.fcodes = h.fcodes;
+    this.kind = view('kind', 'Uint8Array');
+    this.fcode = view('fcode', 'Uint8Array');
+    this.country = view('country', 'Uint16Array');
+    this.admin1 = view('admin1', 'Int32Array');
+    this.admin2 = view('admin2', 'Int32Array');
+    this.lat = view('lat', 'Int32Array');
+    this.lon = view('lon', 'Int32Array');
+    this.pop = view('pop', 'Uint32Array');
+    this.gid = view('gid', 'Int32Array');
+    this.nameOff = view('nameOff', 'Uint32Array');
+    this.postStart = view('postStart', 'Uint32Array');
+    this.postings = view('postings', 'Uint32Array');
+    this.nameFlags = view('nameFlags', 'Uint8Array');
+    this.nameBlob = bytes('nameBlob').toString('latin1');
+    this.display = bytes('display').toString('utf8');
+    this.commonBlob = bytes('commonWords').toString('latin1');
+    this.countries = h.countries.map((c) => ({ name: c.name, iso2: c.iso2, iso: c.iso, latitude: c.lat, longitude: c.lon }));
+    this.countries.forEach((c, i) => this.iso2Index.set(c.iso2, i));
+    this.demonyms = new Map(Object.entries(h.demonyms));
+  }
+
+  /** Number of leading entities that are countries. */
+  get countryCount(): number {
+    return this.countries.length;
+  }
+
+  /** The kind of entity i. */
+  kindOf(i: number): PlaceKind {
+    return this.kinds[this.kind[i]!]!;
+  }
+
+  /** Feature code of entity i (GeoNames code, or ADM1/ADM2/PCLI). */
+  featureCode(i: number): string {
+    return this.fcodes[this.fcode[i]!]!;
+  }
+
+  /** English display name of entity i. */
+  nameOf(i: number): string {
+    if (!this.displayStart) {
+      const starts = new Uint32Array(this.size + 1);
+      let p = 0;
+      for (let k = 0; k < this.size; k++) {
+        starts[k] = p;
+        const nl = this.display.indexOf('\n', p);
+        p = nl < 0 ? this.display.length + 1 : nl + 1;
+      }
+      starts[this.size] = this.display.length + 1;
+      this.displayStart = starts;
+    }
+    return this.display.slice(this.displayStart[i]!, this.displayStart[i + 1]! - 1);
+  }
+
+  private nameAt(k: number): string {
+    return this.nameBlob.slice(this.nameOff[k]!, this.nameOff[k + 1]!);
+  }
+
+  /** Index of the first indexed name >= key. */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.nameFlags.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.nameAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of a folded name (see foldName), or -1. */
+  findName(folded: string): number {
+    const k = this.lowerBound(folded);
+    return k < this.nameFlags.length && this.nameAt(k) === folded ? k : -1;
+  }
+
+  /** True when some indexed name starts with `folded + ' '` (a longer name may follow). */
+  hasLonger(folded: string): boolean {
+    const key = folded + ' ';
+    const k = this.lowerBound(key);
+    return k < this.nameFlags.length && this.nameAt(k).startsWith(key);
+  }
+
+  /** Entities carrying name index k. */
+  hits(k: number): NameHit[] {
+    const out: NameHit[] = [];
+    for (let p = this.postStart[k]!; p < this.postStart[k + 1]!; p++) {
+      const v = this.postings[p]!;
+      out.push({ entity: v >>> 2, alternate: (v & 1) !== 0, abbreviation: (v & 2) !== 0 });
+    }
+    return out;
+  }
+
+  /** Name k is an ordinary English word (SCOWL tiers 10–40); `very`: one of the most common. */
+  nameIsWord(k: number): { word: boolean; very: boolean } {
+    const f = this.nameFlags[k]!;
+    return { word: (f & 1) !== 0, very: (f & 2) !== 0 };
+  }
+
+  /** True when a folded single word is an ordinary English word (SCOWL tiers 10–35). */
+  isCommonWord(folded: string): boolean {
+    if (!this.common) this.common = new Set(this.commonBlob.split('\n'));
+    return this.common.has(folded);
+  }
+
+  /** Country index (into `countries`) of an alpha-2 code, or -1. */
+  countryIndex(iso2: string): number {
+    return this.iso2Index.get(iso2.toUpperCase()) ?? -1;
+  }
+
+  /** alpha-2 of the country a folded demonym or ethnic name points to ("pakistani" → "PK"), or null. */
+  demonym(folded: string): string | null {
+    return this.demonyms.get(folded) ?? (folded.endsWith('s') ? this.demonyms.get(folded.slice(0, -1)) ?? null : null);
+  }
+
+  /** Country index for a country name in any indexed variant ("DRC", "Burma", "Côte d’Ivoire"), or -1. */
+  countryOfName(name: string, fold: (s: string) => string): number {
+    const f = fold(name);
+    const cached = this.countryByKey.get(f);
+    if (cached !== undefined) return cached;
+    let found = -1;
+    const k = this.findName(f);
+    if (k >= 0) for (const h of this.hits(k)) if (h.entity < this.countryCount) { found = h.entity; break; }
+    this.countryByKey.set(f, found);
+    return found;
+  }
+
+  /** Materialise entity i as a Place (coordinates to 4 decimals). */
+  place(i: number): Place {
+    const kind = this.kindOf(i);
+    const c = this.countries[this.country[i]!]!;
+    const a1 = kind === 'admin1' ? i : this.admin1[i]!;
+    const a2 = kind === 'admin2' ? i : this.admin2[i]!;
+    return {
+      id: this.gid[i]!,
+      name: this.nameOf(i),
+      kind,
+      feature_code: this.featureCode(i),
+      country: c.name,
+      iso2: c.iso2,
+      iso: c.iso,
+      admin1: kind === 'country' || a1 < 0 ? null : this.nameOf(a1),
+      admin2: kind === 'country' || kind === 'admin1' || a2 < 0 ? null : this.nameOf(a2),
+      latitude: this.lat[i]! / 1e4,
+      longitude: this.lon[i]! / 1e4,
+      population: this.pop[i]!,
+    };
+  }
+}
+
+/** Great-circle distance in km between entities or points (haversine, R = 6371 km). */
+export function kmBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
