@@ -1,0 +1,95 @@
+/**
+ * `sitrep export --format csv|geojson|jsonl [--out FILE] [--store URL] [filters]`: stream the
+ * stored events (stdout by default).
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { EXPORT_FORMATS, writeExport } from '../export/index.js';
+import { openStore, type EventFilter } from '../store/index.js';
+import { STORE_HELP } from './ingest.js';
+
+/** Filter flags shared by commands that read events. */
+export interface FilterFlags {
+  dateFrom?: string;
+  dateTo?: string;
+  country?: string;
+  admin1?: string;
+  eventType?: string;
+  subEventType?: string;
+  actor?: string;
+  q?: string;
+  bbox?: string;
+}
+
+/** Flags → EventFilter. Throws on a malformed date or bbox. */
+export function filterFromFlags(f: FilterFlags): EventFilter {
+  const out: EventFilter = {};
+  for (const [k, v] of [
+    ['date-from', f.dateFrom],
+    ['date-to', f.dateTo],
+  ] as const) {
+    if (v != null && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`--${k} must be YYYY-MM-DD, got ${v}`);
+  }
+  if (f.dateFrom) out.date_from = f.dateFrom;
+  if (f.dateTo) out.date_to = f.dateTo;
+  if (f.country) out.country = f.country;
+  if (f.admin1) out.admin1 = f.admin1;
+  if (f.eventType) out.event_type = f.eventType;
+  if (f.subEventType) out.sub_event_type = f.subEventType;
+  if (f.actor) out.actor = f.actor;
+  if (f.q) out.q = f.q;
+  if (f.bbox) {
+    const parts = f.bbox.split(',').map((x) => Number(x.trim()));
+    if (parts.length !== 4 || parts.some((x) => !Number.isFinite(x))) throw new Error(`--bbox must be west,south,east,north in degrees, got ${f.bbox}`);
+    out.bbox = parts as [number, number, number, number];
+  }
+  return out;
+}
+
+/** Add the filter flags to a command. */
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--date-from <date>', 'events on or after YYYY-MM-DD')
+    .option('--date-to <date>', 'events on or before YYYY-MM-DD')
+    .option('--country <name>', 'country name (case-insensitive)')
+    .option('--admin1 <name>', 'first-level division name (case-insensitive)')
+    .option('--event-type <type>', 'ACLED event type, e.g. Battles')
+    .option('--sub-event-type <type>', 'ACLED sub-event type, e.g. "Armed clash"')
+    .option('--actor <text>', 'actor name contains (case-insensitive)')
+    .option('--q <text>', 'text search over notes, places and actors')
+    .option('--bbox <w,s,e,n>', 'bounding box in degrees: west,south,east,north');
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('export')
+    .description('write stored events as CSV (ACLED columns), GeoJSON or JSON Lines; stdout by default')
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .option('--out <file>', 'write to FILE instead of stdout')
+    .option('--store <url>', STORE_HELP);
+  addFilterOptions(cmd).action(async (opts: FilterFlags & { format: string; out?: string; store?: string }) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+      throw new Error(`unknown --format ${opts.format} (use ${EXPORT_FORMATS.join(', ')})`);
+    }
+    const filter = filterFromFlags(opts);
+    const store = await openStore(opts.store);
+    try {
+      if (opts.out) {
+        const out = createWriteStream(opts.out);
+        await once(out, 'open');
+        const n = await writeExport(opts.format, store.streamEvents(filter), out, { end: true });
+        if (!out.writableFinished) await once(out, 'finish');
+        console.error(`export: ${n} events written to ${opts.out}`);
+      } else {
+        // A reader that stops early (`| head`) is not an error.
+        process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPIPE') process.exit(0);
+        });
+        await writeExport(opts.format, store.streamEvents(filter), process.stdout);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+}

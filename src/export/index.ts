@@ -1,0 +1,206 @@
+/**
+ * Exports: streaming writers from stored events to CSV (ACLED's columns, in ACLED's order),
+ * GeoJSON (RFC 7946) and JSON Lines. Each reads an AsyncIterable (Store.streamEvents) and
+ * writes with back-pressure, so memory stays flat however many events there are.
+ */
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { StoredEvent } from '../store/types.js';
+
+/** Export formats. */
+export const EXPORT_FORMATS = ['csv', 'geojson', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * ACLED's column names in ACLED's order (the public ACLED data export), so the CSV loads
+ * wherever ACLED files load.
+ */
+export const ACLED_COLUMNS = [
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
+] as const;
+export type AcledColumn = (typeof ACLED_COLUMNS)[number];
+
+/** One ACLED row: strings and numbers; null for an empty cell. */
+export type AcledRow = Record<AcledColumn, string | number | null>;
+
+/**
+ * An event as an ACLED row. Columns sitrep does not code (region, admin3, source_scale,
+ * tags) are empty; `timestamp` is the Unix time (seconds) the report was stored.
+ */
+export function toAcledRow(e: StoredEvent): AcledRow {
+  const ts = e.ingested_at ? Math.floor(Date.parse(e.ingested_at) / 1000) : null;
+  return {
+    event_id_cnty: e.event_id,
+    event_date: e.event_date,
+    year: Number(e.event_date.slice(0, 4)),
+    time_precision: e.time_precision,
+    disorder_type: e.disorder_type,
+    event_type: e.event_type,
+    sub_event_type: e.sub_event_type,
+    actor1: e.actor1,
+    assoc_actor_1: e.assoc_actor_1,
+    inter1: e.inter1,
+    actor2: e.actor2,
+    assoc_actor_2: e.assoc_actor_2,
+    inter2: e.inter2,
+    interaction: e.interaction,
+    civilian_targeting: e.civilian_targeting || null,
+    iso: e.iso,
+    region: null,
+    country: e.country,
+    admin1: e.admin1,
+    admin2: e.admin2,
+    admin3: null,
+    location: e.location,
+    latitude: e.latitude,
+    longitude: e.longitude,
+    geo_precision: e.geo_precision,
+    source: e.source ?? null,
+    source_scale: null,
+    notes: e.notes,
+    fatalities: e.fatalities,
+    tags: null,
+    timestamp: ts != null && Number.isFinite(ts) ? ts : null,
+  };
+}
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Guard a text cell against formula injection in spreadsheets (OWASP "CSV injection"): a
+ * cell starting with = + - @ (or a tab / carriage return) gets a leading apostrophe, except
+ * a plain number such as a negative longitude "-12.5".
+ */
+export function guardCell(v: string): string {
+  if (/^[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v)) return `'${v}`;
+  return v;
+}
+
+/** Write a chunk, waiting for 'drain' when the destination's buffer is full. */
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/** Options shared by the writers. */
+export interface WriteOptions {
+  /** End `out` when done (default false: stdout stays open). */
+  end?: boolean;
+}
+
+/** CSV with a header of ACLED_COLUMNS, RFC 4180 quoting (csv-stringify). Returns the row count. */
+export async function writeCsv(events: AsyncIterable<StoredEvent>, out: Writable, opts: WriteOptions = {}): Promise<number> {
+  let n = 0;
+  async function* rows() {
+    for await (const e of events) {
+      const r = toAcledRow(e);
+      n++;
+      yield ACLED_COLUMNS.map((c) => {
+        const v = r[c];
+        return v == null ? '' : typeof v === 'string' ? guardCell(v) : String(v);
+      });
+    }
+  }
+  const csv = stringify({ header: true, columns: [...ACLED_COLUMNS], record_delimiter: 'unix' });
+  await pipeline(Readable.from(rows()), csv, out, { end: opts.end ?? false });
+  return n;
+}
+
+/** One event as an RFC 7946 Feature: Point [longitude, latitude], or null geometry when unplaced. */
+export function toFeature(e: StoredEvent): Record<string, unknown> {
+  const geometry =
+    e.latitude != null && e.longitude != null ? { type: 'Point', coordinates: [e.longitude, e.latitude] } : null;
+  return {
+    type: 'Feature',
+    id: e.event_id,
+    geometry,
+    properties: {
+      ...toAcledRow(e),
+      incident_id: e.incident_id,
+      status: e.status,
+      fatalities_low: e.fatalities_low,
+      fatalities_high: e.fatalities_high,
+      confidence: e.confidence,
+      doc_id: e.doc_id,
+    },
+  };
+}
+
+/** A GeoJSON FeatureCollection (RFC 7946), one feature a line. Returns the feature count. */
+export async function writeGeoJson(events: AsyncIterable<StoredEvent>, out: Writable, opts: WriteOptions = {}): Promise<number> {
+  let n = 0;
+  await write(out, '{"type":"FeatureCollection","features":[\n');
+  for await (const e of events) {
+    await write(out, (n === 0 ? '' : ',\n') + JSON.stringify(toFeature(e)));
+    n++;
+  }
+  await write(out, '\n]}\n');
+  if (opts.end) out.end();
+  return n;
+}
+
+/** JSON Lines: each stored event whole (evidence, claims, incident_id, status). Returns the line count. */
+export async function writeJsonl(events: AsyncIterable<StoredEvent>, out: Writable, opts: WriteOptions = {}): Promise<number> {
+  let n = 0;
+  for await (const e of events) {
+    await write(out, JSON.stringify(e) + '\n');
+    n++;
+  }
+  if (opts.end) out.end();
+  return n;
+}
+
+/** Write events in `format`. Throws on an unknown format. Returns the number of events written. */
+export function writeExport(
+  format: string,
+  events: AsyncIterable<StoredEvent>,
+  out: Writable,
+  opts: WriteOptions = {},
+): Promise<number> {
+  switch (format) {
+    case 'csv':
+      return writeCsv(events, out, opts);
+    case 'geojson':
+      return writeGeoJson(events, out, opts);
+    case 'jsonl':
+      return writeJsonl(events, out, opts);
+    default:
+      throw new Error(`unknown export format: ${format} (use ${EXPORT_FORMATS.join(', ')})`);
+  }
+}
+
+/** MIME type of a format, for HTTP responses. */
+export function contentTypeOf(format: ExportFormat): string {
+  return format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
+}
