@@ -4,6 +4,11 @@
  */
 import { Command } from 'commander';
 import { register as registerExtract } from './extract.js';
+import { register as registerIngest } from './ingest.js';
+import { register as registerExport } from './export.js';
+import { register as registerEnqueue } from './enqueue.js';
+import { register as registerWorker } from './worker.js';
+import { register as registerStatus } from './status.js';
 import { register as registerGeocode } from './geocode.js';
 
 const program = new Command();
@@ -13,6 +18,11 @@ program
   .showHelpAfterError();
 
 registerExtract(program);
+registerIngest(program);
+registerExport(program);
+registerEnqueue(program);
+registerWorker(program);
+registerStatus(program);
 registerGeocode(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
