@@ -1,28 +1,45 @@
 /**
- * GET /export.csv | /export.geojson | /export.jsonl with the list filters, streamed from the store.
+ * GET /export.csv | /export.geojson | /export.jsonl with the list filters, streamed from the
+ * store through the writers of src/export (memory stays flat for any number of events).
  */
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { contentTypeOf, EXPORT_FORMATS, writeExport } from '../export/index.js';
 import type { ApiContext } from './context.js';
-import { HttpError } from './errors.js';
 import { toFilter, type FilterQuery } from './filters.js';
 import { errorSchema, filterQuery } from './schemas.js';
 
 /** Register the export routes. */
-export function exportRoutes(app: FastifyInstance, _ctx: ApiContext): void {
-  for (const format of ['csv', 'geojson', 'jsonl'] as const) {
+export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  for (const format of EXPORT_FORMATS) {
     app.get<{ Querystring: FilterQuery }>(
       `/export.${format}`,
       {
         schema: {
-          summary: `Every event matching the filters as ${format.toUpperCase()}, streamed`,
+          summary:
+            format === 'csv'
+              ? 'Events matching the filters as CSV with ACLED column names and order, streamed'
+              : format === 'geojson'
+                ? 'Events matching the filters as a GeoJSON FeatureCollection (RFC 7946), streamed'
+                : 'Events matching the filters as JSON Lines with evidence, claims and incident_id, streamed',
           tags: ['export'],
           querystring: filterQuery,
+          produces: [contentTypeOf(format).split(';')[0]!],
           response: { '4xx': errorSchema, '5xx': errorSchema },
         },
       },
-      async (req) => {
-        toFilter(req.query);
-        throw new HttpError(501, 'exports are not available yet');
+      async (req, reply) => {
+        const filter = toFilter(req.query);
+        const body = new PassThrough();
+        // Written in the background; a store error mid-stream cuts the response (the status is already sent).
+        writeExport(format, ctx.store.streamEvents(filter), body, { end: true }).catch((err: unknown) => {
+          req.log.error({ err }, 'export failed');
+          body.destroy(err instanceof Error ? err : new Error(String(err)));
+        });
+        return reply
+          .type(contentTypeOf(format))
+          .header('content-disposition', `attachment; filename="sitrep-events.${format}"`)
+          .send(body);
       },
     );
   }

@@ -29,8 +29,8 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /**
- * Parse "west,south,east,north" (decimal degrees). Throws HttpError 400 naming `bbox` when a
- * number is out of range or west > east / south > north (crossing the antimeridian is not supported).
+ * Parse "west,south,east,north" (decimal degrees). West greater than east is a box across the
+ * antimeridian. Throws HttpError 400 naming `bbox` when a number is out of range or south > north.
  */
 export function parseBbox(s: string): [number, number, number, number] {
   const parts = s.split(',').map((p) => Number(p.trim()));
@@ -39,7 +39,6 @@ export function parseBbox(s: string): [number, number, number, number] {
   const [w, so, e, n] = parts as [number, number, number, number];
   if (w < -180 || e > 180 || w > 180 || e < -180) throw badRequest('query parameter bbox: west and east must be between -180 and 180');
   if (so < -90 || n > 90 || so > 90 || n < -90) throw badRequest('query parameter bbox: south and north must be between -90 and 90');
-  if (w > e) throw badRequest('query parameter bbox: west must not be greater than east (boxes across the antimeridian are not supported)');
   if (so > n) throw badRequest('query parameter bbox: south must not be greater than north');
   return [w, so, e, n];
 }

@@ -49,7 +49,8 @@ export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 export function defaultWebRoot(): string | null {
   for (const rel of ['../web/', '../../dist/web/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir + 'index.html')) return dir;
+    // src/web also has an index.html: the unbuilt page, which a browser cannot run.
+    if (existsSync(dir + 'index.html') && !existsSync(dir + 'main.ts')) return dir;
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { register as registerEnqueue } from './enqueue.js';
 import { register as registerWorker } from './worker.js';
 import { register as registerStatus } from './status.js';
 import { register as registerGeocode } from './geocode.js';
+import { register as registerServe } from './serve.js';
 
 const program = new Command();
 program
@@ -24,6 +25,7 @@ registerEnqueue(program);
 registerWorker(program);
 registerStatus(program);
 registerGeocode(program);
+registerServe(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);

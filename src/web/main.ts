@@ -2,7 +2,6 @@
  * The analyst's page: filters → GET /events (map + list) and GET /stats (timeline); the event
  * panel; live updates from GET /stream (server-sent events) with polling as a fallback.
  */
-import './style.css';
 import { SUB_EVENT_TYPES, type EventType } from '../model/taxonomy.js';
 import { getAudit, getStats, listEvents, postReport, query, type Filters, type StoredEvent } from './api.js';
 import { EVENT_TYPES, colorOf } from './colors.js';
@@ -10,6 +9,7 @@ import { byId, h, replaceChildren } from './dom.js';
 import { EventMap } from './map.js';
 import { EventPanel } from './panel.js';
 import { Timeline } from './timeline.js';
+import './style.css';
 
 /** Events fetched for the map and list before asking the analyst to narrow the filters. */
 const MAX_SHOWN = 5000;
@@ -91,6 +91,13 @@ async function fillCountries(): Promise<void> {
   sel.value = keep;
 }
 
+/** "location, admin1, country" without repeats ("Kabul, Kabul, Afghanistan" → "Kabul, Afghanistan"). */
+function placeLabel(e: StoredEvent): string {
+  const parts: string[] = [];
+  for (const p of [e.location, e.admin1, e.country]) if (p && !parts.includes(p)) parts.push(p);
+  return parts.join(', ');
+}
+
 function row(e: StoredEvent): HTMLTableRowElement {
   const actors = [e.actor1, e.actor2].filter(Boolean).join(' vs ');
   const tr = h(
@@ -98,7 +105,7 @@ function row(e: StoredEvent): HTMLTableRowElement {
     { tabindex: 0, 'data-id': e.event_id, class: `ev-row status-${e.status}`, 'aria-label': `${e.event_date} ${e.sub_event_type} in ${e.location ?? e.country}` },
     h('td', {}, e.event_date),
     h('td', {}, h('span', { class: 'dot', style: `background:${colorOf(e.event_type)}` }), e.sub_event_type),
-    h('td', {}, [e.location, e.admin1, e.country].filter(Boolean).join(', ')),
+    h('td', {}, placeLabel(e)),
     h('td', {}, actors || '—'),
     h('td', { class: 'num' }, e.fatalities),
     h('td', {}, h('span', { class: `status status-${e.status}` }, e.status)),

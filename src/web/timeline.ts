@@ -113,7 +113,7 @@ export class Timeline {
       .append('g')
       .attr('class', 'axis')
       .attr('transform', `translate(${m.left},0)`)
-      .call(axisLeft(y).ticks(3).tickFormat((v) => String(v)));
+      .call(axisLeft(y).tickValues(y.ticks(4).filter((v) => Number.isInteger(v))).tickFormat((v) => String(v)));
 
     const brush = brushX<unknown>()
       .extent([
