@@ -99,8 +99,13 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         await ctx.store.quarantine(raw.url ?? raw.id, `extraction failed: ${why}`).catch(() => undefined);
         throw new HttpError(422, `the report could not be processed: ${why}`);
       }
+      if (extraction.doc.text.trim() === '') {
+        const why = 'no readable text found in the report';
+        await ctx.store.quarantine(raw.url ?? raw.id, why).catch(() => undefined);
+        throw new HttpError(422, why);
+      }
       const result = await ctx.store.ingest(extraction.doc, extraction.events);
-      if (result.inserted && result.events.length > 0)
+      if (result.inserted)
         ctx.live.publish({ type: 'events', doc_id: result.doc_id, event_ids: result.events.map((e) => e.event_id) });
       return reply.code(result.inserted ? 201 : 200).send(result);
     },
