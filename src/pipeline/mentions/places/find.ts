@@ -59,6 +59,13 @@ interface Span {
   personLike: boolean;
   dateline: boolean;
   lowerSentence: boolean;
+  /** How much the casing says: 'cap' capitalised in cased text; 'nocase' the sentence is
+   * lower-case, title-case or capitals (casing says nothing); 'lower' a lower-case word in cased text. */
+  mode: 'cap' | 'nocase' | 'lower';
+  /** The span came from a name written in capitals that is an abbreviation ("KP", "DRC"). */
+  abbrev: boolean;
+  /** The name is only part of a longer capitalised name ("Barin" in "Barin Zare"). */
+  partial: boolean;
   qualifier: number | null; // span index of a ", Y" admin/country right after
 }
 
@@ -75,7 +82,7 @@ const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefect
 const ADMIN_AFTER = new Set(['county', 'division', 'area']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
-const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned', 'has', 'will', 'would', 'must', 'should']);
+const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned']);
 const ACTOR_POSSESSED = new Set(['government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
 /** Words before a capitalised name that make it a person ("Mr Jordan", "General Kabul"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'gen', 'general', 'minister', 'sheikh', 'shaikh', 'imam', 'colonel', 'col', 'capt', 'captain', 'chief', 'governor', 'gov', 'senator', 'sen', 'judge', 'justice', 'commander', 'lt', 'lieutenant', 'maj', 'major', 'sgt', 'sergeant', 'prof', 'professor', 'sir', 'lord', 'king', 'queen', 'prince', 'princess', 'pope', 'mullah', 'maulana', 'rev', 'father', 'brother', 'sister', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'officer', 'inspector', 'deputy', 'mp', 'lawmaker', 'activist', 'journalist', 'reporter', 'correspondent', 'writer', 'author', 'photographer', 'singer', 'actor', 'player', 'coach', 'striker', 'mufti', 'hajji', 'haji', 'ayatollah', 'emir', 'amir', 'sultan', 'bishop', 'archbishop', 'cardinal', 'saint']);
@@ -176,6 +183,29 @@ function addVote(v: Votes, c: number, w: number) {
   v.set(c, (v.get(c) ?? 0) + w);
 }
 
+/** Country votes with what each name gave, so a name never supports itself (leave-one-out). */
+class CountryVotes {
+  readonly all: Votes = new Map();
+  private readonly byName = new Map<string, Votes>();
+  constructor(base?: Votes) {
+    if (base) for (const [c, w] of base) addVote(this.all, c, w);
+  }
+  add(name: string, c: number, w: number) {
+    addVote(this.all, c, w);
+    let m = this.byName.get(name);
+    if (!m) this.byName.set(name, (m = new Map()));
+    addVote(m, c, w);
+  }
+  /** Votes without those given by `name`. */
+  without(name: string): Votes {
+    const own = this.byName.get(name);
+    if (!own) return this.all;
+    const v: Votes = new Map(this.all);
+    for (const [c, w] of own) v.set(c, (v.get(c) ?? 0) - w);
+    return v;
+  }
+}
+
 /** Find and resolve place mentions in a document; see the module comment for the rules. */
 export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazetteer, opts: FindOptions = {}): PlaceMention[] {
   const text = doc.text;
@@ -189,11 +219,13 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   // ---- demonyms (country votes) and spans
   const demonymVotes: Votes = new Map();
   const demonymCount = new Map<number, number>();
+  const demonymAt = new Map<number, number>(); // token index → country
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.fold || MONTHS_DAYS.has(t.fold)) continue;
-    const dem = t.cap || docLower ? gaz.demonym(t.fold) : null;
+    const tc = casing.get(t.sent);
+    const dem = t.cap || docLower || tc?.lower || tc?.title ? gaz.demonym(t.fold) : null;
     // a demonym is never itself a place mention
     let best: { last: number; k: number; fold: string } | null = null;
     let key = '';
@@ -209,6 +241,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (dem && (!best || best.last === i)) {
       const c = gaz.countryIndex(dem);
       if (c >= 0) {
+        demonymAt.set(i, c);
         const n = demonymCount.get(c) ?? 0;
         if (n < 3) addVote(demonymVotes, c, 1);
         demonymCount.set(c, n + 1);
@@ -216,6 +249,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       continue;
     }
     if (!best) continue;
+    if (gaz.isNotPlace(best.fold)) {
+      i = best.last;
+      continue;
+    }
     const first = t;
     const last = tokens[best.last]!;
     const hits = gaz.hits(best.k);
@@ -230,6 +267,13 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const casingOf = casing.get(t.sent) ?? { title: false, lower: false };
     const cap = tokens.slice(i, best.last + 1).every((x) => x.cap || x.fold.length <= 3 || GENERIC_IN_NAME.has(x.fold)) && first.cap && !casingOf.title && !docLower;
     const w = abbrevOnly ? { word: false, very: false } : gaz.nameIsWord(best.k);
+    // a name made only of ordinary words ("the village", "centre square") is as weak as one word
+    const span = tokens.slice(i, best.last + 1);
+    const allWords = multi && span.every((x) => x.fold === 'the' || x.fold === 'of' || gaz.isCommonWord(x.fold));
+    const mode: Span['mode'] = docLower || casingOf.title ? 'nocase' : cap ? 'cap' : 'lower';
+    const dateline = inDateline(first.start, last.end);
+    // "NGO", "MIN", "ISI": a short word in capitals inside ordinary text is an acronym
+    if (!multi && t.allCaps && t.raw.length <= 4 && !casingOf.title && !abbrevOnly && !dateline) continue;
     const prev = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
     const prev2 = i > 1 && tokens[i - 2]!.sent === t.sent ? tokens[i - 2]! : null;
     const prev3 = i > 2 && tokens[i - 3]!.sent === t.sent ? tokens[i - 3]! : null;
@@ -257,7 +301,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     }
     // A capitalised word (not a common word, not a name part) or a title right before: a person.
     let personLike = false;
-    const prevInSpan = spans.length > 0 && spans[spans.length - 1]!.last === i - 1;
+    const prevSpan = spans.length > 0 && spans[spans.length - 1]!.last === i - 1 ? spans[spans.length - 1]! : null;
+    const prevInSpan = prevSpan !== null;
+    // Part of a longer capitalised name the gazetteer lacks ("Barin Zare", "Imran Khan")
+    const unknownNameWord = (x: Token | null | undefined) =>
+      !!x && x.cap && !x.allCaps && !gaz.isCommonWord(x.fold) && !GENERIC_IN_NAME.has(x.fold) && !NAME_PARTS.has(x.fold) && !MONTHS_DAYS.has(x.fold) && !gaz.demonym(x.fold) && !TITLES.has(x.fold);
+    let partial =
+      mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && unknownNameWord(next);
+    if (mode === 'cap' && prevSpan?.partial && /^ $/.test(text.slice(prevSpan.end, t.start))) partial = true;
     if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
       if (TITLES.has(prev.fold)) personLike = true;
       else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !gaz.isCommonWord(prev.fold) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold))
@@ -273,8 +324,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       sent: t.sent,
       nameIndex: best.k,
       hits: usable,
-      isWord: !multi && w.word,
-      veryCommon: !multi && w.very,
+      isWord: (!multi && w.word) || allWords,
+      veryCommon: (!multi && w.very) || (allWords && span[0]!.fold === 'the'),
       cap,
       initial: t.pos === 0 || (!!prev && /^[“"‘(]/.test(text.slice(prev.end, t.start).trim())),
       prep,
@@ -283,8 +334,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       afterCue,
       cueEnd,
       personLike,
-      dateline: inDateline(first.start, last.end),
+      dateline,
       lowerSentence: docLower || casingOf.lower,
+      mode,
+      abbrev: abbrevOnly,
+      partial,
       qualifier: null,
     });
     i = best.last;
@@ -309,8 +363,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       s = 3.5;
       reasons?.push('admin1 +3.5');
     } else if (kind === 'admin2') {
-      s = 2.5;
-      reasons?.push('admin2 +2.5');
+      s = 1.5;
+      reasons?.push('admin2 +1.5');
     } else {
       const pop = gaz.pop[e]!;
       s = 0.8 * Math.log10(pop + 1);
@@ -338,7 +392,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     accepted: boolean;
   }
 
-  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number }[]): { cands: PlaceCandidate[]; ents: number[] } => {
+  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): { cands: PlaceCandidate[]; ents: number[] } => {
     const scored: { e: number; s: number; reasons: string[] }[] = [];
     for (const h of sp.hits) {
       const e = h.entity;
@@ -393,7 +447,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         let dmin = Infinity;
         const la = gaz.lat[e]! / 1e4;
         const lo = gaz.lon[e]! / 1e4;
-        for (const o of others) if (o.span !== idx) dmin = Math.min(dmin, kmBetween(la, lo, o.lat, o.lon));
+        for (const o of others) if (o.span !== idx && o.fold !== sp.fold) dmin = Math.min(dmin, kmBetween(la, lo, o.lat, o.lon));
         const b = dmin < 50 ? 2 : dmin < 150 ? 1.2 : dmin < 400 ? 0.4 : 0;
         if (b) {
           s += b;
@@ -410,68 +464,92 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     };
   };
 
-  /** Is a mention accepted, given its best candidate and whether its country has support? */
-  const accept = (sp: Span, e: number, supported: boolean): boolean => {
+  /**
+   * Is a mention accepted? `support`: the document's votes for the candidate's country;
+   * `dominant`: the country holding most of the votes (>= 60 %, >= 2 votes), or -1.
+   */
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
-    const big = kind === 'country' || kind === 'admin1' || pop >= 100000 || fc === 'PPLC';
-    const strong = big || (supported && (kind === 'admin2' || pop >= 1000 || fc.startsWith('PPLA'))) || sp.afterCue !== null;
-    if (sp.personLike && !sp.prep && !sp.afterCue && !sp.dateline) return false;
-    if (sp.veryCommon) return sp.cap && !sp.initial && (sp.prep || sp.afterCue !== null) && (big || supported);
+    const supported = support > 0;
+    const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
+    const cue = sp.prep || sp.afterCue !== null;
+    if (sp.personLike && !cue && !sp.dateline) return false;
+    if (sp.partial && !sp.dateline && !((big && !alternate) || (supported && kind !== 'place'))) return false;
+    // A small place abroad while the report is plainly about one country: most likely an
+    // unlisted local village sharing a name with it.
+    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && pop < 50000) return false;
+    if (alternate && !supported && pop < 5000 && kind === 'place') return false;
+    if (sp.abbrev && kind !== 'country' && !supported) return false;
     if (sp.isWord) {
-      if (sp.cap && !sp.initial) return big || supported || sp.prep || sp.afterCue !== null;
-      if (sp.cap && sp.initial) return (big && supported) || sp.afterCue !== null;
-      return (sp.prep || sp.afterCue !== null) && (big || (supported && kind !== 'place'));
+      if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
+      if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
+      if (sp.mode === 'cap' && !sp.initial) return big || supported || cue;
+      if (sp.mode === 'cap') return (big && supported) || sp.afterCue !== null;
+      return cue && (big || supported) && (kind !== 'place' || supported || pop >= 100000);
     }
-    if (sp.cap) return true;
-    if (sp.dateline) return true;
-    // lower-case text (or a lower-case word in cased text)
-    if (sp.lowerSentence) return (sp.prep && (strong || supported)) || big || (supported && (pop >= 20000 || kind !== 'place'));
-    return (sp.prep || sp.afterCue !== null) && big;
+    if (sp.mode === 'cap' || sp.dateline) return true;
+    if (sp.mode === 'nocase') {
+      if (cue) return big || supported || (dominant < 0 && pop >= 1000);
+      return (big && (supported || kind === 'country' || dominant < 0)) || (supported && (pop >= 20000 || kind !== 'place'));
+    }
+    // a lower-case word in cased text
+    return cue && big && supported;
   };
 
-  const resolveAll = (votes: Votes, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number }[]): Resolved[] => {
-    let total = 0;
-    for (const v of votes.values()) total += v;
+  const resolveAll = (cv: CountryVotes, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): Resolved[] => {
     return spans.map((sp, idx) => {
+      const votes = cv.without(sp.fold);
+      let total = 0;
+      let top = -1;
+      let topV = 0;
+      for (const [c, v] of votes) {
+        total += v;
+        if (v > topV) [top, topV] = [c, v];
+      }
+      const dominant = total >= 2 && topV / total >= 0.6 ? top : -1;
       const { cands, ents } = score(sp, idx, votes, total, admin1s, admin2s, others);
       const best = ents[0] ?? -1;
-      const supported = best >= 0 && (votes.get(gaz.country[best]!) ?? 0) > 0;
-      return { span: sp, cands, ents, best, accepted: best >= 0 && accept(sp, best, supported) };
+      const support = best >= 0 ? votes.get(gaz.country[best]!) ?? 0 : 0;
+      const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
+      return { span: sp, cands, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant) };
     });
   };
 
   // Pass 1: votes from demonyms, country names, single-country names.
-  const votes1: Votes = new Map(demonymVotes);
+  const votes1 = new CountryVotes(demonymVotes);
   for (const sp of spans) {
-    if (!sp.cap && !sp.lowerSentence && !sp.dateline) continue;
+    if (sp.mode === 'lower' && !sp.dateline) continue;
     if (sp.personLike || sp.veryCommon) continue;
     const countryHit = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
-    if (countryHit) {
-      addVote(votes1, countryHit.entity, 2);
+    if (countryHit && !(sp.isWord && sp.mode !== 'cap')) {
+      votes1.add(sp.fold, countryHit.entity, 2);
       continue;
     }
-    if (sp.isWord && !sp.prep) continue;
+    if (sp.isWord) continue;
     const cs = new Set(sp.hits.map((h) => gaz.country[h.entity]!));
-    if (cs.size === 1) addVote(votes1, [...cs][0]!, sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1);
+    const w = sp.mode === 'cap' || sp.dateline ? 1 : 0.5;
+    if (cs.size === 1) votes1.add(sp.fold, [...cs][0]!, (sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1) * w);
   }
   let resolved = resolveAll(votes1, new Set(), new Set(), []);
 
   // Pass 2 and 3: votes, admin units and points from the accepted choices.
+  let finalVotes: Votes = votes1.all;
   for (let pass = 0; pass < 2; pass++) {
-    const votes: Votes = new Map(demonymVotes);
+    const votes = new CountryVotes(demonymVotes);
+    finalVotes = votes.all;
     const admin1s = new Set<number>();
     const admin2s = new Set<number>();
-    const others: { lat: number; lon: number; span: number }[] = [];
+    const others: { lat: number; lon: number; span: number; fold: string }[] = [];
     resolved.forEach((r, idx) => {
       if (!r.accepted) return;
       const e = r.best;
       const kind = gaz.kindOf(e);
-      addVote(votes, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
+      votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
       if (kind === 'admin1') admin1s.add(e);
       if (kind === 'admin2') admin2s.add(e);
-      if (kind === 'place' || kind === 'admin2') others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx });
+      if (kind === 'place' || kind === 'admin2') others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
     });
     // An admin unit only supports places when it was named apart from them.
     resolved = resolveAll(votes, admin1s, admin2s, others);
@@ -513,5 +591,90 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       geo_precision: precision,
     });
   }
-  return out;
+  addImplicitMentions(out, tokens, spans, resolved.map((r) => r.accepted), demonymAt, demonymVotes, finalVotes, gaz, text);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Mentions the text makes without a place name: "the capital" / "the Kyrgyz capital" /
+ * "Sudan's capital" → that country's capital (precision 1); and, when no place at all was
+ * found, the country of the demonyms ("Angolan police") at precision 3.
+ */
+function addImplicitMentions(
+  out: PlaceMention[],
+  tokens: Token[],
+  spans: Span[],
+  accepted: boolean[],
+  demonymAt: Map<number, number>,
+  demonymVotes: Votes,
+  votes: Votes,
+  gaz: Gazetteer,
+  text: string,
+): void {
+  let total = 0;
+  let top = -1;
+  let topV = 0;
+  for (const [c, v] of votes) {
+    total += v;
+    if (v > topV) [top, topV] = [c, v];
+  }
+  const dominant = total > 0 && topV / total >= 0.6 ? top : -1;
+  const spanAt = new Map<number, number>(); // first token → span index
+  const spanEnd = new Map<number, number>(); // last token → span index
+  spans.forEach((sp, k) => {
+    spanAt.set(sp.first, k);
+    spanEnd.set(sp.last, k);
+  });
+  const implicit = (tok: Token, entity: number, precision: GeoPrecision, why: string): PlaceMention => ({
+    sentence: tok.sent,
+    start: tok.start,
+    end: tok.end,
+    text: text.slice(tok.start, tok.end),
+    place: gaz.place(entity),
+    candidates: [{ place: gaz.place(entity), score: 0, reasons: [why] }],
+    role: 'location',
+    geo_precision: precision,
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.fold !== 'capital' || spanAt.has(i)) continue;
+    const next = tokens[i + 1];
+    // "the capital Bangui", "the capital, Banjul": the name itself is the mention
+    if (next && next.sent === t.sent && (spanAt.has(i + 1) || (next.fold === 'city' && spanAt.has(i + 2)))) continue;
+    if (next && next.sent === t.sent && /^(city|cities|punishment|letters?|gains?|flight|investment|market|markets|expenditure|costs?)$/.test(next.fold)) {
+      if (next.fold !== 'city') continue;
+    }
+    let k = i - 1;
+    if (k >= 0 && tokens[k]!.fold === 's' && tokens[k]!.sent === t.sent) k--; // "vietnam s capital"
+    let country = -1;
+    let why = '';
+    const p = k >= 0 && tokens[k]!.sent === t.sent ? tokens[k]! : null;
+    if (p && demonymAt.has(k)) {
+      country = demonymAt.get(k)!;
+      why = `"${p.raw} capital"`;
+    } else if (p && spanEnd.has(k) && accepted[spanEnd.get(k)!]) {
+      const sp = spans[spanEnd.get(k)!]!;
+      const c = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
+      if (c) {
+        country = gaz.country[c.entity]!;
+        why = `"${sp.text} capital"`;
+      }
+    } else if (p && p.fold === 'the' && dominant >= 0) {
+      country = dominant;
+      why = '"the capital" of the country the report is about';
+    }
+    if (country < 0) continue;
+    const cap = gaz.capitalOf(country);
+    if (cap >= 0) out.push(implicit(t, cap, 1, why));
+  }
+  if (out.some((m) => m.place && m.role === 'location')) return;
+  let best = -1;
+  let bestV = 0;
+  for (const [c, v] of demonymVotes) if (v > bestV) [best, bestV] = [c, v];
+  if (best < 0) return;
+  for (const [i, c] of demonymAt) {
+    if (c !== best) continue;
+    out.push(implicit(tokens[i]!, c, 3, `demonym "${tokens[i]!.raw}", no place named`));
+    return;
+  }
 }

@@ -40,6 +40,7 @@ interface Header {
   fcodes: string[];
   countries: { name: string; iso2: string; iso3: string; iso: number; lat: number; lon: number }[];
   demonyms: Record<string, string>;
+  notPlaces: string[];
   sections: { name: string; type: string; offset: number; length: number }[];
 }
 
@@ -83,6 +84,8 @@ export class Gazetteer {
   private readonly countryByKey = new Map<string, number>();
   private readonly demonyms: Map<string, string>;
   private readonly iso2Index = new Map<string, number>();
+  private readonly notPlaces: Set<string>;
+  private capitals: Int32Array | null = null;
 
   /** Read a built file. Throws Error naming the path when it is missing or not a gazetteer. */
   constructor(path: string = DEFAULT_GAZETTEER_PATH) {
@@ -133,6 +136,7 @@ export class Gazetteer {
     this.countries = h.countries.map((c) => ({ name: c.name, iso2: c.iso2, iso: c.iso, latitude: c.lat, longitude: c.lon }));
     this.countries.forEach((c, i) => this.iso2Index.set(c.iso2, i));
     this.demonyms = new Map(Object.entries(h.demonyms));
+    this.notPlaces = new Set(h.notPlaces ?? []);
   }
 
   /** Number of leading entities that are countries. */
@@ -215,6 +219,26 @@ export class Gazetteer {
   isCommonWord(folded: string): boolean {
     if (!this.common) this.common = new Set(this.commonBlob.split('\n'));
     return this.common.has(folded);
+  }
+
+  /** True for a folded name that is never a place mention (continents, armed groups…; data/gazetteer/not-places.tsv). */
+  isNotPlace(folded: string): boolean {
+    return this.notPlaces.has(folded);
+  }
+
+  /** Entity of a country's capital (its most populous PPLC), or -1. */
+  capitalOf(country: number): number {
+    if (!this.capitals) {
+      const caps = new Int32Array(this.countries.length).fill(-1);
+      const pplc = this.fcodes.indexOf('PPLC');
+      for (let i = 0; i < this.size; i++) {
+        if (this.fcode[i] !== pplc) continue;
+        const c = this.country[i]!;
+        if (caps[c]! < 0 || this.pop[i]! > this.pop[caps[c]!]!) caps[c] = i;
+      }
+      this.capitals = caps;
+    }
+    return this.capitals[country] ?? -1;
   }
 
   /** Country index (into `countries`) of an alpha-2 code, or -1. */
