@@ -107,6 +107,8 @@ export interface DateMention extends TextSpan {
   future?: boolean;
   /** True for a byline, dateline or "Published …" stamp: the report's own date, not an event's. */
   publication?: boolean;
+  /** True when the date is when something was said ("police said on Monday"), not when it happened. */
+  reporting?: boolean;
 }
 
 /** What a casualty figure counts. */
@@ -132,4 +134,12 @@ export interface Claim extends TextSpan {
   negated?: boolean;
   /** True when deaths are reported without a number ("several were killed"); low/high/best hold a default. */
   vague?: boolean;
+  /** True when the figure sits under a modal or threat ("could have killed", "threatened to kill"). */
+  hypothetical?: boolean;
+  /** True when the sentence denies the figure ("the army denied that 20 were killed"). */
+  disputed?: boolean;
+  /** How the text qualifies the figure: "at least 8", "around 58", "up to 20", "between 10 and 15"; absent when exact. */
+  qualifier?: 'at_least' | 'approx' | 'at_most' | 'range';
+  /** True when the text says "casualties", which may count the injured with the dead. */
+  includes_injured?: boolean;
 }

@@ -1,9 +1,407 @@
 /**
- * Casualty claims (STUB, to be replaced): figures of killed, injured, abducted, arrested with their source.
+ * Casualty claims: figures of killed, injured, abducted and arrested people in each sentence,
+ * with whose casualties they are (victim side) and who said so (source).
+ *
+ * A claim is a figure (numbers.ts) tied to a casualty cue written after it ("10 soldiers were
+ * killed", "eight dead", "15 deaths") or before it ("killing three", "death toll rose to 20"),
+ * following coordinations ("seven soldiers and 10 fighters were killed") and skipping asides
+ * ("five people — three from A and two from B — were killed" is one claim of five).
+ * Denials and "no one was hurt" give a claim of 0 with `negated`; deaths without a number
+ * ("civilians were killed", "heavy casualties") give a `vague` claim holding ACLED's default
+ * (3 for a limited attack, 10 when the text says heavy/many), for the event stage to weigh.
+ * Cue words live in data/lexicons/casualties.json, numbers.json and sources.json.
  */
-import type { Claim, CleanText, Sentence } from '../../../model/index.js';
+import type { Claim, ClaimKind, CleanText, Sentence, VictimSide } from '../../../model/index.js';
+import { casualtyLexicon, type CasualtyLexicon } from './lexicon.js';
+import { countedNoun, parseQuantity, sideOf, type CountedNoun, type Quantity } from './numbers.js';
+import { documentSources } from './sources.js';
+import { matchAt, matchEndingAt, occursIn, tokenize, type Token } from './tokens.js';
 
-/** Find casualty figures in every sentence. */
-export function findClaims(_doc: CleanText, _sentences: Sentence[]): Claim[] {
-  return [];
+/** ACLED's default for deaths reported without a number: 3 for a limited attack, 10 for a significant one. */
+export const VAGUE_DEATHS_LIMITED = 3;
+export const VAGUE_DEATHS_SIGNIFICANT = 10;
+
+interface Figure {
+  q: Quantity;
+  np: CountedNoun;
+}
+
+interface Cue {
+  kind: ClaimKind;
+  start: number;
+  end: number;
+  via: 'after' | 'before';
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  low: number;
+  high: number;
+  best: number;
+  victims: VictimSide;
+  cueStart: number;
+  negated?: boolean;
+  vague?: boolean;
+  qualifier?: Quantity['qualifier'];
+  includesInjured?: boolean;
+}
+
+const COORD = new Set(['and', ',', 'plus', '&']);
+const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
+const PREP = new Set(['in', 'at', 'near', 'from', 'on', 'during', 'inside', 'outside', 'across', 'around']);
+const PRE_SKIP = new Set(['the', 'an', 'a', 'another', 'some', 'all', 'dead', 'down', 'at', 'least']);
+const ASIDE_OPEN = new Set(['including', 'among', 'many', 'most', 'mostly', 'some', 'all', 'both', 'one', 'two', 'mainly', 'mostly', 'nearly', 'among', 'according']);
+const DETERMINERS = new Set(['the', 'those', 'these', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'whose']);
+const PLURAL_PEOPLE = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'youth', 'troops', 'persons', 'folk']);
+const CASUALTY_VERBS = new Set(['suffered', 'suffering', 'caused', 'causing', 'inflicted', 'inflicting', 'sustained', 'resulting', 'resulted', 'incurred', 'reported']);
+
+class SentenceClaims {
+  readonly tokens: Token[];
+  readonly afterAt: ({ kind: ClaimKind; end: number } | null)[];
+  readonly beforeAt: boolean[];
+  figures: Figure[] = [];
+  /** Tokens used by a negation: no figure or vague claim is taken from them. */
+  readonly covered: boolean[];
+  readonly usedCue = new Set<number>();
+
+  constructor(
+    readonly text: string,
+    readonly lex: CasualtyLexicon,
+  ) {
+    this.tokens = tokenize(text);
+    this.afterAt = this.tokens.map((_, i) => {
+      const m = matchAt(this.tokens, i, lex.after);
+      return m ? { kind: m.phrase.value, end: m.end } : null;
+    });
+    this.beforeAt = this.tokens.map((_, i) => matchAt(this.tokens, i, lex.before) !== null);
+    this.covered = this.tokens.map(() => false);
+  }
+
+  isCue = (i: number): boolean => this.afterAt[i] != null || this.beforeAt[i] === true;
+
+  /** Negations: "no one was hurt", "denied that anyone was killed", "no casualties". */
+  negations(): Draft[] {
+    const out: Draft[] = [];
+    const t = this.tokens;
+    for (let i = 0; i < t.length; i++) {
+      const m = matchAt(t, i, this.lex.negations);
+      if (!m) continue;
+      // The kind: a cue inside the phrase ("no casualties") or within eight tokens after it.
+      let cue: { kind: ClaimKind; start: number; end: number } | null = null;
+      for (let k = i; k < Math.min(t.length, m.end + 8); k++) {
+        if (t[k]!.punct && k >= m.end && t[k]!.text !== ',') break;
+        const a = this.afterAt[k];
+        if (a) {
+          cue = { kind: a.kind, start: k, end: a.end };
+          break;
+        }
+        const b = matchAt(t, k, this.lex.before);
+        if (b) {
+          cue = { kind: b.phrase.value, start: k, end: b.end };
+          break;
+        }
+      }
+      const phrase = m.phrase.source;
+      if (!cue && !/casualt|death|fatalit|injur|loss of life|lives/.test(phrase)) continue;
+      let kind: ClaimKind = cue?.kind ?? 'killed';
+      if (!cue && /injur/.test(phrase)) kind = 'injured';
+      const end = cue ? Math.max(cue.end, m.end) : m.end;
+      for (let k = i; k < end; k++) this.covered[k] = true;
+      if (cue) for (let k = cue.start; k < cue.end; k++) this.usedCue.add(k);
+      out.push({ start: i, end, kind, low: 0, high: 0, best: 0, victims: 'unknown', cueStart: cue?.start ?? i, negated: true });
+      i = end - 1;
+    }
+    return out;
+  }
+
+  findFigures(): void {
+    const t = this.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (this.covered[i] || t[i]!.punct) continue;
+      const q = parseQuantity(t, i, this.lex);
+      if (!q || q.end <= q.start) continue;
+      if (q.vague && this.isCue(q.end) && t[q.end]?.lower === 'more') continue;
+      const np = countedNoun(t, q, this.lex, this.isCue);
+      if (!np.person) {
+        i = Math.max(i, q.end - 1);
+        continue;
+      }
+      this.figures.push({ q, np });
+      i = Math.max(i, np.end - 1);
+    }
+  }
+
+  private figureAt(start: number): Figure | undefined {
+    return this.figures.find((f) => f.q.start === start);
+  }
+
+  private figureFrom(from: number, within: number): Figure | undefined {
+    return this.figures.find((f) => f.q.start >= from && f.q.start <= from + within);
+  }
+
+  /** Skip an aside after a noun phrase: ", including …," "— … —" "( … )". Returns the index after it. */
+  private skipAside(j: number): number {
+    const t = this.tokens;
+    const tok = t[j];
+    if (!tok) return j;
+    if (tok.text === ',' && t[j + 1] && ASIDE_OPEN.has(t[j + 1]!.lower)) {
+      for (let k = j + 2; k < Math.min(t.length, j + 18); k++) if (t[k]!.text === ',') return k + 1;
+      return j;
+    }
+    if (tok.text === '—' || tok.text === '–' || tok.text === '(' || (tok.text === '-' && t[j + 1] && !t[j + 1]!.punct)) {
+      const close = tok.text === '(' ? ')' : tok.text;
+      for (let k = j + 1; k < Math.min(t.length, j + 24); k++) if (t[k]!.text === close) return k + 1;
+    }
+    return j;
+  }
+
+  private skipWords(j: number, max = 5): number {
+    let k = j;
+    while (k < this.tokens.length && k - j < max && this.lex.skipBetween.has(this.tokens[k]!.lower)) k++;
+    return k;
+  }
+
+  /** A cue after `j` usable for the figure before it (passive or intransitive), or null. */
+  private cueAfter(j: number): Cue | null {
+    const k = this.skipWords(j);
+    const a = this.afterAt[k];
+    if (!a) return null;
+    // "10 gunmen killed 3 villagers": a transitive verb with a figure right after it is active,
+    // unless an auxiliary shows the passive ("were killed, three of them children").
+    const tr = matchAt(this.tokens, k, this.lex.transitive);
+    const passive = this.tokens.slice(j, k).some((x) => AUX.has(x.lower));
+    if (tr && tr.end === a.end && !passive) {
+      let n = a.end;
+      while (n < this.tokens.length && n - a.end < 2 && PRE_SKIP.has(this.tokens[n]!.lower)) n++;
+      if (this.figureAt(n) || this.figureFrom(a.end, 0)) return null;
+    }
+    return { kind: a.kind, start: k, end: a.end, via: 'after' };
+  }
+
+  /** The cue for a figure written before it, following asides and coordinations. */
+  postCue(f: Figure, depth = 0): Cue | null {
+    if (depth > 6) return null;
+    const t = this.tokens;
+    let j = this.skipAside(f.np.end);
+    const direct = this.cueAfter(j);
+    if (direct) return direct;
+    // A prepositional phrase between the subject and its verb: "eight members of a force in X died".
+    if (t[j] && PREP.has(t[j]!.lower)) {
+      for (let k = j + 1; k < Math.min(t.length, j + 9); k++) {
+        const tok = t[k]!;
+        if (tok.punct && tok.text !== "'" && tok.text !== '’') break;
+        if (this.figureAt(k) || this.beforeAt[k]) break;
+        if (this.lex.skipBetween.has(tok.lower) || this.afterAt[k]) {
+          const c = this.cueAfter(k);
+          if (c) return c;
+        }
+      }
+    }
+    // Coordination: "seven soldiers and 10 fighters were killed", "8 militants, 2 soldiers killed".
+    if (t[j] && (COORD.has(t[j]!.lower) || (t[j]!.lower === 'as' && t[j + 1]?.lower === 'well' && t[j + 2]?.lower === 'as'))) {
+      j += t[j]!.lower === 'as' ? 3 : 1;
+      if (t[j]?.lower === 'and') j++;
+      const next = this.figureAt(j);
+      if (next && next !== f) return this.postCue(next, depth + 1);
+    }
+    return null;
+  }
+
+  /** The cue for a figure written after it ("killing three", "toll rose to 20"). */
+  preCue(f: Figure, resolved: Map<Figure, Cue>): Cue | null {
+    const t = this.tokens;
+    for (let back = 0; back <= 2; back++) {
+      const end = f.q.start - back;
+      if (end < 0) break;
+      let ok = true;
+      for (let k = end; k < f.q.start; k++) if (!PRE_SKIP.has(t[k]!.lower)) ok = false;
+      if (!ok) break;
+      const m = matchEndingAt(t, end, this.lex.before);
+      if (m) return { kind: m.phrase.value, start: m.start, end, via: 'before' };
+    }
+    // Elliptic list after a passive: "two women were killed, two police officers and four civilians".
+    if (t[f.q.start - 1]?.text === ',') {
+      const m = matchEndingAt(t, f.q.start - 1, this.lex.after);
+      if (m && this.usedCue.has(m.start)) return { kind: m.phrase.value, start: m.start, end: f.q.start - 1, via: 'before' };
+    }
+    // Coordination with a figure already tied to a cue before it: "killed five soldiers and four civilians".
+    let p = f.q.start - 1;
+    if (t[p]?.lower === 'and' && t[p - 1]?.text === ',') p--;
+    if (t[p] && COORD.has(t[p]!.lower)) {
+      const prev = this.figures.find((g) => g.np.end === p || this.skipAside(g.np.end) === p);
+      const c = prev ? resolved.get(prev) : undefined;
+      if (c && c.via === 'before') return c;
+    }
+    return null;
+  }
+
+  /** Figures tied to cues. */
+  figureClaims(): Draft[] {
+    const out: Draft[] = [];
+    const resolved = new Map<Figure, Cue>();
+    for (const f of this.figures) {
+      const cue = this.postCue(f) ?? this.preCue(f, resolved);
+      if (!cue) continue;
+      resolved.set(f, cue);
+      for (let k = cue.start; k < cue.end; k++) this.usedCue.add(k);
+      let side = f.np.side;
+      // A bare figure: "eight dead among the volunteers", "killing three of them".
+      if (side === 'unknown' && cue.via === 'after' && this.tokens[cue.end]?.lower === 'among') {
+        side = sideOf(this.tokens, cue.end + 1, Math.min(this.tokens.length, cue.end + 5), this.lex).side;
+      }
+      const start = Math.min(f.q.start, cue.start);
+      const end = Math.max(f.np.end, cue.end);
+      const cueText = this.tokens.slice(cue.start, cue.end).map((x) => x.lower).join(' ');
+      const d: Draft = {
+        start,
+        end,
+        kind: cue.kind,
+        low: f.q.low,
+        high: f.q.high,
+        best: f.q.best,
+        victims: side,
+        cueStart: cue.start,
+        qualifier: f.q.qualifier,
+      };
+      if (f.q.vague) d.vague = true;
+      if (/casualt/.test(cueText)) d.includesInjured = true;
+      out.push(d);
+    }
+    return out;
+  }
+
+  /** Deaths without a number: "civilians were killed", "killing villagers", "heavy casualties". */
+  vagueClaims(): Draft[] {
+    const out: Draft[] = [];
+    const t = this.tokens;
+    const heavyNear = (from: number, to: number) => occursIn(t, Math.max(0, from), Math.min(t.length, to), this.lex.vagueHeavy);
+    const plural = (i: number) => {
+      const tok = t[i];
+      if (!tok || tok.punct) return false;
+      if (['those', 'them', 'others', 'dead', 'more', 'bodies', 'lives', 'casualties', 'ones', 'members'].includes(tok.lower)) return false;
+      const isPerson = matchAt(t, i, this.lex.victims) !== null || ['people', 'persons', 'individuals', 'victims'].includes(tok.lower);
+      return isPerson && (PLURAL_PEOPLE.has(tok.lower) || /s$/.test(tok.lower));
+    };
+    const determined = (i: number) => {
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        const w = t[k]!;
+        if (DETERMINERS.has(w.lower)) return true;
+        if (w.punct || this.isCue(k) || /^\d/.test(w.text) || this.lex.skipBetween.has(w.lower)) return false;
+      }
+      return false;
+    };
+    for (let k = 0; k < t.length; k++) {
+      if (this.usedCue.has(k) || this.covered[k]) continue;
+      const a = this.afterAt[k];
+      if (a && a.kind === 'killed') {
+        const word = t[k]!.lower;
+        if (word === 'casualties') {
+          const prev = t[k - 1]?.lower ?? '';
+          if (heavyNear(k - 2, k) || CASUALTY_VERBS.has(prev) || CASUALTY_VERBS.has(t[k - 2]?.lower ?? '')) {
+            const heavy = heavyNear(k - 2, k);
+            const start = heavy || CASUALTY_VERBS.has(prev) ? k - 1 : k - 2;
+            const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
+            out.push({ start, end: a.end, kind: 'killed', low: v, high: v, best: v, victims: 'unknown', cueStart: k, vague: true, includesInjured: true });
+            k = a.end - 1;
+          }
+          continue;
+        }
+        if (['deaths', 'fatalities', 'bodies', 'corpses', 'martyrs', 'dead', 'die', 'dies'].includes(word)) continue;
+        // Subject before the cue, through "were"/"have been": "civilians were killed".
+        let b = k - 1;
+        while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 5) b--;
+        if (b >= 0 && b < k - 1 && plural(b) && !determined(b) && !this.figures.some((f) => f.np.end > b && f.q.start <= b)) {
+          const heavy = heavyNear(b - 2, k);
+          const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
+          const side = sideOf(t, b, b + 1, this.lex).side;
+          out.push({ start: b, end: a.end, kind: 'killed', low: v, high: v, best: v, victims: side, cueStart: k, vague: true });
+          k = a.end - 1;
+          continue;
+        }
+      }
+      // Object after an active cue: "killing civilians", "killed several villagers" is a figure already.
+      if (this.beforeAt[k]) {
+        const m = matchAt(t, k, this.lex.before);
+        if (!m || m.phrase.value !== 'killed' || /of$|to$|at$|is$|was$/.test(m.phrase.source)) continue;
+        let o = m.end;
+        if (t[o] && !t[o]!.punct && !plural(o) && /^[\p{Ll}]/u.test(t[o]!.text) && !this.isCue(o) && !DETERMINERS.has(t[o]!.lower)) o++;
+        if (plural(o) && !this.figures.some((f) => f.q.start >= m.end && f.q.start <= o)) {
+          const heavy = heavyNear(k - 3, o + 1);
+          const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
+          out.push({ start: k, end: o + 1, kind: 'killed', low: v, high: v, best: v, victims: sideOf(t, o, o + 1, this.lex).side, cueStart: k, vague: true });
+          k = o;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Find casualty claims in every sentence.
+ *
+ * Returns claims in text order. Each has offsets into `doc.text` with
+ * `doc.text.slice(start, end) === text`; `low`/`high`/`best` in people; `kind` killed, injured,
+ * abducted or arrested (injured are never deaths); `victims` the side when the phrase names it;
+ * `source` the sentence's speaker or attribution, or null. Optional flags: `negated` (a figure of
+ * 0 from a denial or "no one was hurt"), `vague` (no number given: "several", "civilians were
+ * killed"; low = high = best = the default), `hypothetical` ("could have killed"), `disputed`
+ * (the sentence denies it), `qualifier`, `includes_injured` ("casualties").
+ * Never throws on odd text (a sentence that trips a rule gives no claims); throws only when a
+ * lexicon file is missing or malformed.
+ */
+export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
+  const lex = casualtyLexicon();
+  const sources = documentSources(sentences);
+  const out: Claim[] = [];
+  for (const s of sentences) {
+    if (!s.text || !/\p{L}/u.test(s.text)) continue;
+    let drafts: Draft[] = [];
+    let sc: SentenceClaims;
+    try {
+      sc = new SentenceClaims(s.text, lex);
+      drafts = sc.negations();
+      sc.findFigures();
+      drafts.push(...sc.figureClaims());
+      // A sentence that gives a number of deaths needs no default for its vague words.
+      const counted = drafts.some((d) => d.kind === 'killed' && !d.negated && !d.vague);
+      if (!counted) drafts.push(...sc.vagueClaims());
+    } catch {
+      continue;
+    }
+    drafts.sort((a, b) => a.start - b.start);
+    const t = sc.tokens;
+    for (const d of drafts) {
+      const a = t[d.start];
+      const z = t[d.end - 1];
+      if (!a || !z) continue;
+      const start = s.start + a.start;
+      const end = s.start + z.end;
+      const c: Claim = {
+        sentence: s.index,
+        start,
+        end,
+        kind: d.kind,
+        low: d.low,
+        high: d.high,
+        best: d.best,
+        victims: d.victims,
+        source: sources[s.index] ?? null,
+        text: doc.text.slice(start, end),
+      };
+      if (d.negated) c.negated = true;
+      if (d.vague) c.vague = true;
+      if (d.qualifier && d.qualifier !== 'exact') c.qualifier = d.qualifier;
+      if (d.includesInjured) c.includes_injured = true;
+      if (!d.negated) {
+        if (occursIn(t, d.start - 5, d.cueStart, lex.hypothetical) || occursIn(t, d.cueStart - 3, d.cueStart, lex.hypothetical)) c.hypothetical = true;
+        if (occursIn(t, 0, d.start, lex.denials)) c.disputed = true;
+      }
+      if (c.text !== s.text.slice(a.start, z.end)) continue;
+      out.push(c);
+    }
+  }
+  return out;
 }

@@ -285,13 +285,14 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
   if (hasWeekday && !explicit) {
     const before = text.slice(Math.max(0, start - 25), start);
     const wd = kv.get('weekday')!;
-    if (p.futureBefore.test(before)) {
+    if (p.futureBefore.test(before) || /^(?:next|this\s+coming|coming)\s/i.test(surface)) {
       const refWd = new Date(ref).getUTCDay();
       const ahead = (wd - refWd + 7) % 7 || 7;
       return { ...base, t: ref + ahead * DAY_MS, precision: 1, relative: true };
     }
-    const strict = /\blast\s+$/i.test(before);
-    if (strict) base.start = start - (/\blast\s+$/i.exec(before)![0].length);
+    const strict = /\blast\s+$/i.test(before) || /^(?:last|past)\s/i.test(surface);
+    const lastBefore = /\blast\s+$/i.exec(before);
+    if (lastBefore) base.start = start - lastBefore[0].length;
     return { ...base, t: lastWeekday(ref, wd, strict), precision: 1, relative: true };
   }
   if (hasDay && hasMonth && !explicit) {
@@ -352,8 +353,12 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
         results = [];
       }
       for (const r of results) {
-        const f = fromChrono(r, ref, p, text);
-        if (f) found.push(f);
+        try {
+          const f = fromChrono(r, ref, p, text);
+          if (f) found.push(f);
+        } catch {
+          // one odd result is dropped, the sentence's other dates are kept
+        }
       }
     } catch {
       continue; // a rule tripping on strange text loses this sentence's dates, never the document
