@@ -91,6 +91,17 @@ export interface ActorMention extends TextSpan {
   role_hint?: 'agent' | 'patient' | null;
   /** True when the sentence says this actor claimed responsibility. */
   claimed?: boolean;
+  /** True when the actor is only the one speaking ("police said", "a military spokesman"): a source, not a party. */
+  speaker?: boolean;
+  /** True when the words name the actor's facility or object ("police station", "army camp"), not the actor acting. */
+  facility?: boolean;
+  /**
+   * Where `country` came from: `text` (a country word in the mention: "Pakistani troops"), `dictionary`
+   * (the group's home country), `context` (the document's country), null when unknown.
+   */
+  country_source?: 'text' | 'dictionary' | 'context' | null;
+  /** The name pattern with "{country}" / "{the_country}" when the name depends on the country (for re-naming per event). */
+  template?: string;
 }
 
 /** A date expression resolved against the reference date. */

@@ -1,14 +1,56 @@
 /**
- * Actor mentions (STUB, to be replaced): dictionary actors and generic actor patterns.
+ * Actor mentions: named groups, state forces and generic actors ("gunmen", "villagers") found in
+ * sentences and named in ACLED's style, with inter codes, the actor's country and clause cues.
+ *
+ * Data: data/actors/*.json (sources in data/actors/README.md), compiled once into token tries.
  */
-import type { ActorMention, CleanText, Sentence } from '../../../model/index.js';
+import type { ActorMention, CleanText, InterCode, Sentence } from '../../../model/index.js';
+import { loadActorDictionary, type ActorDictionary } from './dictionary.js';
+import { matchActors, renderName } from './match.js';
+import { keyOf } from './tokens.js';
 
-/** Context for naming state forces and generic actors: the document's main country (English name). */
+export { compileActorDictionary, loadActorDictionary, DEFAULT_ACTORS_DIR } from './dictionary.js';
+export type { ActorDictionary } from './dictionary.js';
+
+/** Context for naming state forces and generic actors. */
 export interface ActorContext {
+  /** The document's main country as ACLED names it ("Pakistan", "Democratic Republic of Congo"), or null. */
   country: string | null;
+  /**
+   * The report's reference date (YYYY-MM-DD), when known: picks date-bounded names (e.g. the Taliban
+   * are Afghanistan's state forces from 2021-08-15, ATMIS replaces AMISOM in 2022). Optional.
+   */
+  date?: string | null;
 }
 
-/** Find actor mentions in every sentence. */
-export function findActors(_doc: CleanText, _sentences: Sentence[], _ctx: ActorContext): ActorMention[] {
-  return [];
+/**
+ * Find actor mentions in every sentence of `doc`, leftmost-longest, each with exact offsets into
+ * doc.text. Named actors come from the dictionary; state-force words take the country named next to
+ * them ("Nigerian police") or else `ctx.country`; generic words give e.g. "Unidentified Armed Group
+ * (<Country>)" (inter 3). With no country known, the "(Country)" / "of Country" part is left out and
+ * `country` is null. State forces of another country than ctx.country get inter 8 (ACLED: external forces).
+ * Never throws on odd text; throws only when the dictionary files are missing or invalid.
+ */
+export function findActors(doc: CleanText, sentences: Sentence[], ctx: ActorContext, dict: ActorDictionary = loadActorDictionary()): ActorMention[] {
+  return matchActors(dict, doc, sentences, { country: ctx.country, date: ctx.date ?? null });
+}
+
+const STATE = new Set(['military', 'police', 'state_other']);
+
+/**
+ * The mention as it reads for an event in `country` (ACLED name): a name taken from the document's
+ * country is re-rendered for `country`, and state forces whose own country differs get inter 8.
+ * Returns a new object; `m` is unchanged.
+ */
+export function actorForCountry(m: ActorMention, country: string, dict: ActorDictionary = loadActorDictionary()): ActorMention {
+  const info = dict.countryInfo.get(keyOf(country));
+  const name = info?.name ?? country;
+  const out: ActorMention = { ...m };
+  if (m.template && m.country_source !== 'text' && m.country_source !== 'dictionary') {
+    out.actor = renderName(m.template, name, info?.article ?? false);
+    out.country = name;
+    out.country_source = 'context';
+  }
+  if (STATE.has(m.kind) && out.country) out.inter = (out.country === name ? 1 : 8) as InterCode;
+  return out;
 }

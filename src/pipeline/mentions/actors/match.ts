@@ -1,0 +1,289 @@
+/**
+ * The matcher: walks the tokens of each sentence through the dictionary's tries, leftmost-longest,
+ * and turns each match into an ActorMention with its ACLED-style name, inter code and country.
+ */
+import type { ActorKind, ActorMention, CleanText, InterCode, Sentence } from '../../../model/index.js';
+import type { ActorDictionary, AliasEnd, CountryEnd, Entry, EthnicEnd, TrieNode } from './dictionary.js';
+import { keyOf, tokenize, type Token } from './tokens.js';
+import { addRoleHints } from './roles.js';
+
+/** Document context for naming actors. */
+export interface MatchContext {
+  /** The document's main country as ACLED names it, or null. */
+  country: string | null;
+  /** The report's reference date (YYYY-MM-DD) for date-bounded names, or null. */
+  date: string | null;
+}
+
+const STATE_KINDS: ReadonlySet<ActorKind> = new Set(['military', 'police', 'state_other']);
+
+/** Capitalised words after a capitalised actor word that make it a place name ("Army Road", "Police Lines"). */
+const PLACE_WORDS = new Set([
+  'road', 'street', 'avenue', 'lines', 'line', 'colony', 'chowk', 'square', 'market', 'bazaar', 'stadium', 'hospital',
+  'public', 'school', 'college', 'university', 'ground', 'grounds', 'park', 'club', 'house', 'town', 'village', 'quarter',
+  'cantonment', 'museum', 'mosque', 'church', 'bridge', 'junction', 'roundabout', 'estate', 'hill', 'barracks',
+]);
+/** Words after an actor word that make it the actor's facility or object. */
+const FACILITY_WORDS = new Set([
+  'station', 'stations', 'post', 'posts', 'checkpoint', 'checkpoints', 'checkpost', 'checkposts', 'camp', 'camps',
+  'base', 'bases', 'barracks', 'headquarters', 'hq', 'compound', 'outpost', 'outposts', 'installation', 'installations',
+  'academy', 'garrison', 'fort', 'cantonment', 'building', 'office', 'offices', 'lines', 'line', 'depot', 'facility',
+  'facilities', 'positions', 'position', 'vehicle', 'vehicles', 'truck', 'trucks', 'van', 'mobile', 'hospital', 'school',
+]);
+/** Words right after an actor word that make it a modifier of another noun, not an actor (kept out). */
+const NOT_ACTOR_NEXT = new Set(['chief', 'chiefs', 'commander', 'spokesman', 'spokesperson', 'spokeswoman', 'source', 'sources', 'official', 'officials', 'statement', 'statements', 'sources', 'general', 'generals']);
+
+interface Candidate {
+  /** Token indexes, end exclusive. */
+  from: number;
+  to: number;
+  entry: Entry;
+  alias: string;
+  /** Country named in the mention ("Pakistani troops"), or null. */
+  textCountry: string | null;
+  ethnic: EthnicEnd | null;
+  /** Precedence among equally long candidates (higher wins). */
+  rank: number;
+}
+
+/** All alias ends reachable from token i, longest first, with their end token index. */
+function walk<E>(root: { next: Map<string, any>; ends: E[] }, toks: Token[], i: number, to: number): { end: number; ends: E[] }[] {
+  const found: { end: number; ends: E[] }[] = [];
+  let node = root;
+  for (let j = i; j < to; j++) {
+    if (j > i && !toks[j]!.joins) break;
+    const n = node.next.get(toks[j]!.key);
+    if (!n) break;
+    node = n;
+    if (node.ends.length) found.push({ end: j + 1, ends: node.ends });
+  }
+  return found.reverse();
+}
+
+function exactOk(exact: string[] | null, toks: Token[], i: number): boolean {
+  if (!exact) return true;
+  for (let k = 0; k < exact.length; k++) if (toks[i + k]!.raw !== exact[k]) return false;
+  return true;
+}
+
+/** How well an entry fits the document; -Infinity when it does not apply. */
+function fit(e: Entry, ctx: MatchContext): number {
+  let score = 0;
+  if (e.contexts) {
+    if (!e.contexts.includes(ctx.country)) return -Infinity;
+    score += 2;
+  }
+  if (e.from || e.until) {
+    if (ctx.date) {
+      if (e.from && ctx.date < e.from) return -Infinity;
+      if (e.until && ctx.date >= e.until) return -Infinity;
+      score += 1;
+    } else {
+      // Date unknown: a date-bounded reading is used only when nothing else fits.
+      score -= 3;
+    }
+  }
+  return score;
+}
+
+/** The best applicable alias end among `ends` for the tokens at i, or null. */
+function pick(ends: AliasEnd[], toks: Token[], i: number, ctx: MatchContext, allowPrefixOnly: boolean, layers?: ReadonlySet<string>): AliasEnd | null {
+  let best: AliasEnd | null = null;
+  let bestFit = -Infinity;
+  for (const end of ends) {
+    if (end.prefixOnly && !allowPrefixOnly) continue;
+    if (layers && !layers.has(end.entry.layer)) continue;
+    if (!exactOk(end.exact, toks, i)) continue;
+    if (end.capital && !/^\p{Lu}/u.test(toks[i]!.raw)) continue;
+    const f = fit(end.entry, ctx);
+    if (f > bestFit) [best, bestFit] = [end, f];
+  }
+  return best;
+}
+
+function pickCountry(ends: CountryEnd[], toks: Token[], i: number, ctx: MatchContext): string | null {
+  // Country words are proper names: they must be capitalised ("Chad", not "chad").
+  if (!/^\p{Lu}/u.test(toks[i]!.raw)) return null;
+  for (const end of ends) {
+    if (!exactOk(end.exact, toks, i)) continue;
+    if (ctx.country && end.countries.includes(ctx.country)) return ctx.country;
+    return end.countries[0] ?? null;
+  }
+  return null;
+}
+
+const GENERIC_LAYERS: ReadonlySet<string> = new Set(['head', 'generic']);
+
+/** Candidates starting at token i. */
+function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: number, ctx: MatchContext): Candidate[] {
+  const out: Candidate[] = [];
+  // 1. Any alias standing alone.
+  for (const w of walk<AliasEnd>(dict.main, toks, i, to)) {
+    const end = pick(w.ends, toks, i, ctx, false);
+    if (end) {
+      const generic = end.entry.layer === 'head' || end.entry.layer === 'generic';
+      out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: null, ethnic: null, rank: generic ? 1 : 5 });
+      break;
+    }
+  }
+  // 2. Country word (+ "'s") + up to two modifiers + head: "Pakistani security forces", "Kenya's police", "Afghan civilians".
+  for (const cw of walk(dict.countries, toks, i, to)) {
+    const country = pickCountry(cw.ends, toks, i, ctx);
+    if (!country) continue;
+    let k = cw.end;
+    if (k < to && toks[k]!.key === 's' && toks[k]!.joins && toks[k]!.apos) k++;
+    for (let skip = 0; skip <= 2 && k + skip < to; skip++) {
+      if (skip > 0 && !dict.headModifiers.has(toks[k + skip - 1]!.key)) break;
+      if (!toks[k + skip]!.joins) break;
+      for (const w of walk<AliasEnd>(dict.heads, toks, k + skip, to)) {
+        const end = pick(w.ends, toks, k + skip, ctx, true, GENERIC_LAYERS);
+        if (end) {
+          out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: country, ethnic: null, rank: 4 });
+          break;
+        }
+      }
+    }
+    break;
+  }
+  // 3. Modifiers + generic or state head: "unidentified gunmen", "ground forces".
+  if (dict.genericModifiers.has(toks[i]!.key) || dict.headModifiers.has(toks[i]!.key)) {
+    let k = i;
+    while (k < to && k - i < 2 && (dict.genericModifiers.has(toks[k]!.key) || dict.headModifiers.has(toks[k]!.key))) {
+      k++;
+      if (k < to && !toks[k]!.joins) break;
+      for (const w of walk<AliasEnd>(dict.heads, toks, k, to)) {
+        const end = pick(w.ends, toks, k, ctx, dict.headModifiers.has(toks[k - 1]!.key), GENERIC_LAYERS);
+        if (end) {
+          out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: null, ethnic: null, rank: 2 });
+          break;
+        }
+      }
+    }
+  }
+  // 4. Ethnic or clan name + militia word: "Fulani gunmen", "Habar Gidir militia".
+  if (/^\p{Lu}/u.test(toks[i]!.raw)) {
+    for (const ew of walk(dict.ethnic, toks, i, to)) {
+      const e = ew.ends.find((x) => exactOk(x.exact, toks, i) && (!x.contexts || x.contexts.includes(ctx.country)));
+      if (!e) continue;
+      let k = ew.end;
+      if (k < to && ['ethnic', 'tribal', 'clan', 'armed', 'herder', 'community'].includes(toks[k]!.key) && toks[k]!.joins) k++;
+      if (k >= to || !toks[k]!.joins) break;
+      const hw = walk<AliasEnd>(dict.ethnicHeads, toks, k, to)[0];
+      if (hw) out.push({ from: i, to: hw.end, entry: hw.ends[0]!.entry, alias: hw.ends[0]!.alias, textCountry: null, ethnic: e, rank: 3 });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Render a name pattern for a country; without a country the "of …" / "(…)" part is dropped. */
+export function renderName(template: string, country: string | null, article: boolean): string {
+  if (!country) return template.replace(/ of \{the_country\}/, '').replace(/ \(\{country\}\)/, '').replace(/\{(?:the_)?country\}/g, '').trim();
+  return template.replace('{the_country}', (article ? 'the ' : '') + country).replace(/\{country\}/g, country);
+}
+
+/**
+ * Find actor mentions in the sentences of `doc` with dictionary `dict`.
+ * Offsets are exact into doc.text (`doc.text.slice(start, end) === text`).
+ */
+export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Sentence[], ctx: MatchContext): ActorMention[] {
+  const text = doc.text;
+  const out: ActorMention[] = [];
+  const ctxInfo = ctx.country ? dict.countryInfo.get(keyOf(ctx.country)) : undefined;
+  const docCountry = ctxInfo?.name ?? ctx.country;
+  const mctx: MatchContext = { country: docCountry, date: ctx.date };
+  for (const s of sentences) {
+    const toks = tokenize(text, s.start, s.end);
+    const sentenceMentions: ActorMention[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const cands = candidatesAt(dict, toks, i, toks.length, mctx);
+      if (cands.length === 0) {
+        i++;
+        continue;
+      }
+      // "BLA militants", "FC personnel", "army troops": a following actor noun belongs to the mention.
+      for (const c of cands) {
+        if (c.entry.layer !== 'generic' && c.to < toks.length && toks[c.to]!.joins && dict.suffixes.has(toks[c.to]!.key)) c.to++;
+      }
+      cands.sort((a, b) => b.to - a.to || b.rank - a.rank);
+      const c = cands[0]!;
+      let to = c.to;
+      // "armed forces of Pakistan", "Government of the Philippines".
+      let textCountry = c.textCountry;
+      if (!textCountry && !c.entry.country && (c.entry.layer === 'head' || c.entry.layer === 'generic') && to + 1 < toks.length && toks[to]!.key === 'of') {
+        let k = to + 1;
+        if (toks[k]!.key === 'the' && k + 1 < toks.length) k++;
+        const cw = walk(dict.countries, toks, k, toks.length)[0];
+        const country = cw ? pickCountry(cw.ends, toks, k, mctx) : null;
+        if (cw && country) {
+          textCountry = country;
+          to = cw.end;
+        }
+      }
+      const first = toks[c.from]!;
+      const next = toks[to];
+      const nextKey = next && next.joins ? next.key : null;
+      // "Army Road", "Police Lines": a capitalised generic word inside a place name is no actor.
+      const generic = c.entry.layer === 'head' || c.entry.layer === 'generic';
+      if (generic && next && nextKey && /^\p{Lu}/u.test(first.raw) && /^\p{Lu}/u.test(next.raw) && PLACE_WORDS.has(nextKey) && c.from > 0) {
+        i = to + 1;
+        continue;
+      }
+      if (c.entry.dropIfNext && nextKey && c.entry.dropIfNext.has(nextKey)) {
+        i = to;
+        continue;
+      }
+      const m = toMention(dict, c, textCountry, toks, to, s.index, text, mctx);
+      if (generic && nextKey && NOT_ACTOR_NEXT.has(nextKey)) m.speaker = true;
+      if (nextKey && FACILITY_WORDS.has(nextKey)) m.facility = true;
+      if (c.entry.speakerOnly) m.speaker = true;
+      sentenceMentions.push(m);
+      i = to;
+    }
+    addRoleHints(sentenceMentions, s, text);
+    out.push(...sentenceMentions);
+  }
+  return out;
+}
+
+function toMention(dict: ActorDictionary, c: Candidate, textCountry: string | null, toks: Token[], to: number, sentence: number, text: string, ctx: MatchContext): ActorMention {
+  const e = c.entry;
+  const start = toks[c.from]!.start;
+  const end = toks[to - 1]!.end;
+  let country: string | null;
+  let source: 'text' | 'dictionary' | 'context' | null;
+  if (textCountry) [country, source] = [textCountry, 'text'];
+  else if (e.country) [country, source] = [e.country, 'dictionary'];
+  else if (ctx.country) [country, source] = [ctx.country, 'context'];
+  else if (c.ethnic) [country, source] = [c.ethnic.home, 'dictionary'];
+  else [country, source] = [null, null];
+
+  let template = e.actor;
+  let inter: InterCode = e.inter;
+  let kind: ActorKind = e.kind;
+  if (c.ethnic) template = `${c.ethnic.name} ${c.ethnic.suffix} ({country})`;
+  const over = country && e.byCountry?.get(country);
+  if (over && (!over.only || over.only.has(c.alias))) {
+    template = over.actor;
+    inter = over.inter ?? inter;
+    kind = over.kind ?? kind;
+  }
+  // ACLED: state forces operating outside their own country are External/Other forces (8).
+  if (STATE_KINDS.has(kind) && country && ctx.country && country !== ctx.country && source !== 'context') inter = 8;
+  const article = country ? (dict.countryInfo.get(keyOf(country))?.article ?? false) : false;
+  const m: ActorMention = {
+    sentence,
+    start,
+    end,
+    text: text.slice(start, end),
+    actor: renderName(template, country, article),
+    inter,
+    kind,
+    country,
+    generic: e.layer === 'head' || e.layer === 'generic' || e.layer === 'ethnic',
+    country_source: source,
+  };
+  if (/\{(?:the_)?country\}/.test(template)) m.template = template;
+  return m;
+}
