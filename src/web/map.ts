@@ -19,6 +19,25 @@ export function radiusFor(fatalities: number): number {
   return Math.min(28, 6 + 2.2 * Math.sqrt(Math.max(0, fatalities)));
 }
 
+/**
+ * Make each ring's longitudes continuous (steps under 180°, by adding ±360°), so a country
+ * crossing the antimeridian (Fiji, Russia) is not drawn as a band across the whole map.
+ */
+export function unwrapAntimeridian(g: GeoJSON.Geometry | null): void {
+  if (!g) return;
+  const rings: GeoJSON.Position[][] =
+    g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : g.type === 'LineString' ? [g.coordinates] : [];
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++) {
+      const prev = ring[i - 1]![0]!;
+      let lon = ring[i]![0]!;
+      while (lon - prev > 180) lon -= 360;
+      while (prev - lon > 180) lon += 360;
+      ring[i]![0] = lon;
+    }
+  }
+}
+
 /** The map view and its event layer. */
 export class EventMap {
   readonly map: L.Map;
@@ -46,6 +65,7 @@ export class EventMap {
     try {
       const topo = (await (await fetch(countriesUrl)).json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
       const geo = feature(topo, topo.objects.countries);
+      for (const f of geo.features) unwrapAntimeridian(f.geometry);
       const layer = L.geoJSON(geo, {
         interactive: false,
         style: { color: '#8a8f98', weight: 0.7, fillColor: '#f4f2ec', fillOpacity: 1 },
@@ -64,6 +84,7 @@ export class EventMap {
     const n = c.getChildCount();
     const size = n < 10 ? 30 : n < 100 ? 36 : 44;
     const html = h('div', {}, h('span', { class: 'count' }, n), deaths ? h('span', { class: 'deaths' }, `${deaths}†`) : null);
+    html.title = `${n} events, ${deaths} fatalities`;
     return L.divIcon({ html, className: 'marker-cluster ev-cluster', iconSize: L.point(size, size) });
   }
 
