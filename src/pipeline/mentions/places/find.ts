@@ -167,7 +167,7 @@ function datelineRanges(doc: CleanText): [number, number][] {
     const nl = text.indexOf('\n', lineStart);
     const l = text.slice(lineStart, nl < 0 ? text.length : nl);
     const caps = /^((?:\p{Lu}[\p{Lu}'’.\-]+)(?:\s+\p{Lu}[\p{Lu}'’.\-]+){0,3})(?:\s*,\s*[\p{L}.' ]{2,30}?)?(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s/u.exec(l);
-    const titled = /^(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.' ]{1,30}?)?(?:(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*(?:\([^)]{1,40}\))?|\s*\([^)]{1,40}\))\s*[-–—:]\s/u.exec(l);
+    const titled = /^(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.' ]{1,30}?)?(?:(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*(?:\([^)]{1,40}\))?|\s*\([^)]{1,40}\))\s*[-–—:]{1,2}\s/u.exec(l);
     const m = caps ?? titled;
     if (m) out.push([lineStart, lineStart + m[0].length]);
     if (nl < 0) break;
@@ -476,12 +476,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
-    if (sp.partial && !sp.dateline && !((big && !alternate) || (supported && kind !== 'place'))) return false;
+    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && (supported || pop >= 5000)))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
-    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && pop < 50000) return false;
+    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && fc !== 'PPLC' && (pop < 500000 || alternate)) return false;
     if (alternate && !supported && pop < 5000 && kind === 'place') return false;
-    if (sp.abbrev && kind !== 'country' && !supported) return false;
+    if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;
     if (sp.isWord) {
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
@@ -521,7 +521,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   const votes1 = new CountryVotes(demonymVotes);
   for (const sp of spans) {
     if (sp.mode === 'lower' && !sp.dateline) continue;
-    if (sp.personLike || sp.veryCommon) continue;
+    if (sp.personLike || sp.veryCommon || sp.partial) continue;
     const countryHit = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
     if (countryHit && !(sp.isWord && sp.mode !== 'cap')) {
       votes1.add(sp.fold, countryHit.entity, 2);
