@@ -37,7 +37,9 @@ const cases: Case[] = [
   { name: 'early on + weekday', text: 'The shooting started early on Sunday, residents recalled.', surface: 'early on Sunday', date: '2026-03-08', precision: 1, relative: true },
   { name: 'weekday + night', text: 'Fighters overran a checkpoint on Tuesday night.', surface: 'Tuesday night', date: '2026-03-10', precision: 1, relative: true },
   { name: 'in the early hours of + weekday', text: 'The jail was attacked in the early hours of Monday.', surface: 'in the early hours of Monday', date: '2026-03-09', precision: 1, relative: true },
-  { name: 'overnight alone', text: 'Heavy shelling continued overnight in the north.', surface: 'overnight', date: '2026-03-11', precision: 1, relative: true },
+  { name: 'overnight alone', text: 'Heavy shelling continued overnight in the north.', surface: 'overnight', date: '2026-03-12', precision: 1, relative: true },
+  { name: 'time of day before a weekday', text: 'At about 5:00 p.m. on Tuesday, troops retook the town.', surface: '5:00 p.m. on Tuesday', date: '2026-03-10', precision: 1, relative: true },
+  { name: 'a range of days', text: 'Between March 2 and 6, 2026, raiders burned four hamlets.', surface: 'Between March 2 and 6, 2026', date: '2026-03-04', precision: 2, relative: false },
   { name: 'two days ago', text: 'The envoy arrived two days ago.', surface: 'two days ago', date: '2026-03-10', precision: 1, relative: true },
   { name: 'on the Nth', text: 'The bridge was blown up on the 5th, engineers said.', surface: 'the 5th', date: '2026-03-05', precision: 1, relative: true },
   { name: 'on the Nth still to come is last month', text: 'The depot burned on the 20th.', surface: 'the 20th', date: '2026-02-20', precision: 1, relative: true },
@@ -89,6 +91,16 @@ describe('findDates: reference day itself', () => {
     expect(ds[0]?.publication).toBe(true);
     expect(ds[1]?.publication).toBeUndefined();
     expect(ds[1]?.date).toBe('2026-03-10');
+  });
+  it('a dateline in parentheses is a publication date', () => {
+    const ds = datesOf('MOGADISHU, Somalia (March 11) – A car bomb exploded at a checkpoint on Tuesday.');
+    expect(ds.find((d) => d.text === 'March 11')?.publication).toBe(true);
+    expect(ds.find((d) => d.text === 'Tuesday')?.date).toBe('2026-03-10');
+  });
+  it('"Outlet, date Story" marks the first date as publication', () => {
+    const ds = datesOf('Wirewatch, 12 March 2026 On 10 March 2026, a mine struck a truck.');
+    expect(ds[0]).toMatchObject({ text: '12 March 2026', publication: true });
+    expect(ds[1]?.publication).toBeUndefined();
   });
   it('"a day after" is relative to another event and is not resolved against the reference', () => {
     const ds = datesOf('The curfew came a day after the riot.');

@@ -217,9 +217,10 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
   const recentRe = /\b(?:in\s+)?(?:recent\s+days|the\s+(?:past|last)\s+(?:few|couple\s+of)\s+days)\b/gi;
   while ((m = recentRe.exec(text))) add(m, ref - 3 * DAY_MS, 2, true);
 
-  // "overnight" alone: the night before the reference date (a weekday after it is handled by chrono).
+  // "overnight" alone: the night that ended on the reference date, dated to the reference day
+  // (reports published the morning after say "overnight"; a weekday after it is handled by chrono).
   const overnightRe = /\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|\d))/gi;
-  while ((m = overnightRe.exec(text))) add(m, ref - DAY_MS, 1, true);
+  while ((m = overnightRe.exec(text))) add(m, ref, 1, true);
 
   // "on the 5th": this month when that day has come, else last month.
   const ordinalRe = new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${p.monthRe})`, 'gi');
@@ -239,6 +240,18 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     const y = m[3] ? Number(m[3]) : Date.UTC(refY, mm - 1, 1) > ref ? refY - 1 : refY;
     add(m, midMonth(ref, y, mm, part), 3, false);
   }
+
+  // Day ranges: "between January 2 and 4, 2025", "from 2 to 4 January": the middle day, precision 2.
+  const rangeMd = new RegExp(`\\b(?:between|from)\\s+(${p.monthRe})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
+  const rangeDm = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${p.monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
+  const addRange = (mm: number | null, a: number, b: number, year: string | undefined, match: RegExpExecArray) => {
+    if (mm === null || b < a || b - a > 14) return;
+    const mid = Math.floor((a + b) / 2);
+    const t = year ? ymd(Number(year), mm, mid) : yearForMonthDay(ref, mm, mid, p.lex.future_days_without_year);
+    add(match, t, b - a <= 1 ? 1 : 2, false);
+  };
+  while ((m = rangeMd.exec(text))) addRange(monthNumber(p, m[1]!), Number(m[2]), Number(m[3]), m[4], m);
+  while ((m = rangeDm.exec(text))) addRange(monthNumber(p, m[3]!), Number(m[1]), Number(m[2]), m[4], m);
 
   // Numeric dates: day first unless the second field cannot be a month (31/01/2026; 01/31/2026).
   const numRe = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)\b(?![/.]\d)/g;
@@ -271,7 +284,9 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
   const hasMonth = kv.isCertain('month');
   const hasYear = kv.isCertain('year');
   const hasWeekday = kv.isCertain('weekday');
-  const explicit = /\d/.test(surface) || new RegExp(`\\b${p.monthRe}`, 'i').test(surface);
+  // Times of day ("5:00 p.m. on Tuesday") do not make a weekday explicit.
+  const noTimes = surface.replace(/\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:hours|hrs|gmt|utc)\b/gi, '');
+  const explicit = /\d/.test(noTimes) || new RegExp(`\\b${p.monthRe}`, 'i').test(surface);
   // "a day after", "two days before", "18 months after": relative to another event, not to ref.
   if (/\b(?:before|after|earlier|later|until|till)\b/i.test(surface) && !/\b(?:19|20)\d\d\b/.test(surface)) return null;
   const base: Omit<Found, 't' | 'precision' | 'relative'> = { start, end, own: false };
@@ -320,6 +335,10 @@ function isPublication(s: Sentence, start: number, end: number, p: Patterns): bo
   if (p.publication.test(s.text) && s.text.length < 160) return true;
   // Dateline: an upper-case place before the date near the start, then an agency or a dash.
   if (start < 60 && /^[\p{Lu}\s,.'’-]+(?:,\s*[\p{L}\s]+)?[,\s]*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*(?:\(|--|–|—|-\s)/.test(after)) return true;
+  // "KABUL, Afghanistan (March 28) –"
+  if (start < 60 && /^[\p{Lu}][\p{L}\s,.'’-]*\(\s*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*\)\s*(?:--|–|—|-)/.test(after)) return true;
+  // "Agency, 7 November 2022 On 6 November …": an outlet name, a full date, then the story.
+  if (start < 45 && /^[\p{L}][\p{L}\s.'’&-]{0,38},\s*$/u.test(before) && /\d{4}$/.test(s.text.slice(start, end)) && /^\s+\p{Lu}/u.test(after)) return true;
   return false;
 }
 
