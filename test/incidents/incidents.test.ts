@@ -1,0 +1,148 @@
+/**
+ * The incident rules on hand-built events: dates by precision, places by geo precision,
+ * actors, reconciliation of fields and fatalities, index keys that find every match.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  actorsCompatible,
+  actorKeysOf,
+  chooseIncident,
+  datesCompatible,
+  eventLookup,
+  incidentIndexKeys,
+  matchScore,
+  noDecisions,
+  placesCompatible,
+  reconcile,
+  reconcileFatalities,
+  type CandidateIncident,
+  type MatchEvent,
+} from '../../src/pipeline/incidents/index.js';
+import { killed, mkEvent } from '../store/helpers.js';
+
+/** An incident made of the given events, as the store would present it. */
+function incidentOf(id: string, events: MatchEvent[]): CandidateIncident {
+  return {
+    ...reconcile(events),
+    incident_id: id,
+    event_ids: events.map((e) => e.event_id),
+    doc_ids: events.map((e) => e.doc_id),
+    actors: [...new Set(events.flatMap(actorKeysOf))],
+  };
+}
+
+describe('dates', () => {
+  const at = (d: string, p: 1 | 2 | 3) => mkEvent({ event_id: d, doc_id: d, event_date: d, time_precision: p });
+  it('allow one day at day precision, seven at week precision, 31 at month precision', () => {
+    expect(datesCompatible(at('2026-02-10', 1), at('2026-02-11', 1))).toBe(true);
+    expect(datesCompatible(at('2026-02-10', 1), at('2026-02-12', 1))).toBe(false);
+    expect(datesCompatible(at('2026-02-10', 1), at('2026-02-16', 2))).toBe(true);
+    expect(datesCompatible(at('2026-02-10', 2), at('2026-02-18', 1))).toBe(false);
+    expect(datesCompatible(at('2026-02-01', 3), at('2026-03-01', 1))).toBe(true);
+    expect(datesCompatible(at('2026-02-01', 3), at('2026-03-05', 1))).toBe(false);
+  });
+  it('treat a date with no evidence in the text as week precision (the report date stood in)', () => {
+    const undated = { ...at('2026-02-14', 1), evidence: {} };
+    expect(datesCompatible(at('2026-02-10', 1), undated)).toBe(true);
+    expect(datesCompatible(at('2026-02-01', 1), undated)).toBe(false);
+  });
+});
+
+describe('places', () => {
+  const p = (over: Partial<MatchEvent>) => mkEvent({ event_id: 'x', doc_id: 'x', ...over });
+  it('need 10 km for two precise places', () => {
+    expect(placesCompatible(p({ latitude: 12, longitude: 20 }), p({ latitude: 12.05, longitude: 20.05 }))).toBe(true); // ~7.7 km
+    expect(placesCompatible(p({ latitude: 12, longitude: 20 }), p({ latitude: 12.15, longitude: 20 }))).toBe(false); // ~16.7 km
+  });
+  it('allow 25 km or the same admin2 at precision 2', () => {
+    expect(placesCompatible(p({ latitude: 12, longitude: 20 }), p({ latitude: 12.15, longitude: 20, geo_precision: 2 }))).toBe(true);
+    expect(placesCompatible(p({ latitude: 12, longitude: 20 }), p({ latitude: 12.5, longitude: 20, geo_precision: 2 }))).toBe(true); // same admin2
+    expect(placesCompatible(p({ latitude: 12, longitude: 20 }), p({ latitude: 12.5, longitude: 20, geo_precision: 2, admin2: 'Other', location: 'Gamma' }))).toBe(false);
+  });
+  it('need the same admin1 at precision 3, and always the same country', () => {
+    expect(placesCompatible(p({}), p({ latitude: 14, longitude: 23, geo_precision: 3, admin2: null }))).toBe(true);
+    expect(placesCompatible(p({}), p({ latitude: 14, longitude: 23, geo_precision: 3, admin1: 'South', admin2: null }))).toBe(false);
+    expect(placesCompatible(p({}), p({ geo_precision: 3, admin1: null, admin2: null, latitude: null, longitude: null }))).toBe(true);
+    expect(placesCompatible(p({}), p({ country: 'Otherland' }))).toBe(false);
+  });
+});
+
+describe('actors', () => {
+  it('contradict only when two specific primary actors differ and neither report names the other', () => {
+    const a = mkEvent({ event_id: 'a', doc_id: 'a', actor1: 'Northern Front', inter1: 2, actor2: 'Civilians (Testland)', inter2: 7 });
+    const b = mkEvent({ event_id: 'b', doc_id: 'b', actor1: 'Southern Movement', inter1: 2, actor2: 'Civilians (Testland)', inter2: 7 });
+    const c = mkEvent({ event_id: 'c', doc_id: 'c', actor1: 'Unidentified Armed Group (Testland)', inter1: 3 });
+    const d = mkEvent({ event_id: 'd', doc_id: 'd', actor1: 'Military Forces of Testland (2020-)', actor2: 'Northern Front' });
+    const v = (e: MatchEvent) => ({ actor1: e.actor1, actors: actorKeysOf(e) });
+    expect(actorsCompatible(v(a), v(b))).toBe(false);
+    expect(actorsCompatible(v(a), v(c))).toBe(true);
+    expect(actorsCompatible(v(a), v(d))).toBe(true); // the same clash told from the other side
+    expect(actorsCompatible(v(d), v(mkEvent({ event_id: 'e', doc_id: 'e', actor1: 'Police Forces of Testland' })))).toBe(true);
+  });
+});
+
+describe('matching', () => {
+  it('joins the closest compatible incident, never one holding the same report, and respects splits', () => {
+    const near = incidentOf('near', [mkEvent({ event_id: 'n1', doc_id: 'd1' })]);
+    const far = incidentOf('far', [mkEvent({ event_id: 'f1', doc_id: 'd2', latitude: 12.08, longitude: 20.0 })]);
+    const e = mkEvent({ event_id: 'x', doc_id: 'd3', latitude: 12.01, longitude: 20.0 });
+    expect(chooseIncident(e, [far, near])?.incident_id).toBe('near');
+    expect(matchScore({ ...e, doc_id: 'd1' }, near)).toBeNull();
+    const decisions = noDecisions();
+    decisions.cannotLink.set('x', new Set(['n1']));
+    expect(chooseIncident(e, [far, near], decisions)?.incident_id).toBe('far');
+    const other = mkEvent({ event_id: 'y', doc_id: 'd4', sub_event_type: 'Grenade', event_type: 'Explosions/Remote violence' });
+    expect(chooseIncident(other, [near, far])).toBeNull();
+  });
+
+  it('looks up keys under which every compatible incident is indexed', () => {
+    const cases: [Partial<MatchEvent>, Partial<MatchEvent>][] = [
+      [{ latitude: 12.201 }, { latitude: 12.199 }], // precise pair across a cell border
+      [{}, { latitude: 12.3, longitude: 20.1, geo_precision: 2 }], // coarse joins precise by distance
+      [{ geo_precision: 3, latitude: 14, longitude: 23 }, {}], // region-only incident, precise event
+      [{}, { geo_precision: 3, latitude: 14, longitude: 23 }], // precise incident, region-only event
+      [{ admin1: null, geo_precision: 3, latitude: null, longitude: null }, {}], // country-only incident
+      [{}, { admin1: null, geo_precision: 3, latitude: null, longitude: null }], // country-only event
+    ];
+    for (const [incOver, evOver] of cases) {
+      const inc = reconcile([mkEvent({ event_id: 'i', doc_id: 'i', ...incOver })]);
+      const ev = mkEvent({ event_id: 'e', doc_id: 'e', ...evOver });
+      expect(placesCompatible(inc, ev)).toBe(true);
+      const keys = new Set(incidentIndexKeys(inc).map((k) => k.key));
+      const look = eventLookup(ev);
+      expect(look.keys.some((k) => keys.has(k)), JSON.stringify(evOver)).toBe(true);
+    }
+  });
+});
+
+describe('reconciliation', () => {
+  it('takes the most precise place and date and the agreed actors', () => {
+    const coarse = mkEvent({ event_id: 'a', doc_id: 'a', geo_precision: 3, location: 'North', latitude: 14, longitude: 23, time_precision: 2, event_date: '2026-02-12', actor1: 'Unidentified Armed Group (Testland)' });
+    const precise = mkEvent({ event_id: 'b', doc_id: 'b', location: 'Alpha Town', event_date: '2026-02-10' });
+    const third = mkEvent({ event_id: 'c', doc_id: 'c', location: 'Alpha Town', event_date: '2026-02-10', actor1: 'Northern Front', actor2: 'Military Forces of Testland' });
+    const r = reconcile([coarse, precise, third]);
+    expect(r.location).toBe('Alpha Town');
+    expect(r.geo_precision).toBe(1);
+    expect(r.event_date).toBe('2026-02-10');
+    expect(r.time_precision).toBe(1);
+    expect(r.actor1).toBe('Military Forces of Testland');
+    expect(r.source_count).toBe(3);
+  });
+
+  it('counts a claim repeated by two outlets once and spans the range of all claims', () => {
+    const a = mkEvent({ event_id: 'a', doc_id: 'a', source: 'Outlet A', fatalities: 10, fatalities_low: 10, fatalities_high: 10, claims: [killed(10, 'the governor')] });
+    const b = mkEvent({ event_id: 'b', doc_id: 'b', source: 'Outlet B', fatalities: 10, fatalities_low: 10, fatalities_high: 10, claims: [killed(10, 'The Governor')] });
+    const c = mkEvent({ event_id: 'c', doc_id: 'c', source: 'Outlet C', fatalities: 14, fatalities_low: 14, fatalities_high: 20, claims: [killed(14, 'a hospital', 20)] });
+    const silent = mkEvent({ event_id: 'd', doc_id: 'd', source: 'Outlet D' });
+    // Distinct figures: 10 and 14 → best = lower median 10; low 10, high 20. The silent report does not pull to 0.
+    expect(reconcileFatalities([a, b, c, silent])).toEqual({ fatalities: 10, fatalities_low: 10, fatalities_high: 20 });
+    // Without the repeat, 10 and 14 still give 10; with two repeats of 14 counted once it stays 10.
+    expect(reconcileFatalities([c, a])).toEqual({ fatalities: 10, fatalities_low: 10, fatalities_high: 20 });
+    expect(reconcileFatalities([silent])).toEqual({ fatalities: 0, fatalities_low: 0, fatalities_high: 0 });
+    expect(reconcile([a, b, c, silent]).source_count).toBe(4);
+  });
+
+  it('refuses an empty incident', () => {
+    expect(() => reconcile([])).toThrow(/at least one event/);
+  });
+});
