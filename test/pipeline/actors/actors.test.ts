@@ -36,7 +36,7 @@ describe('named groups by name and abbreviation', () => {
     ['Houthi rebels fired a missile at a tanker.', 'Yemen', 'Houthi rebels', 'Houthis (Ansar Allah)', 2],
     ['The M23 seized the town after two days of fighting.', 'Democratic Republic of Congo', 'M23', 'M23: March 23 Movement', 2],
     ['Hayat Tahrir al-Sham shelled a village in Idlib.', 'Syria', 'Hayat Tahrir al-Sham', 'Hayat Tahrir al-Sham (HTS)', 2],
-    ['The RSF besieged the city for weeks.', 'Sudan', 'RSF', 'RSF: Rapid Support Forces', 2],
+    ['The RSF besieged the city for weeks.', 'Sudan', 'RSF', 'Rapid Support Forces', 2],
     ['Supporters of the BNP marched to the party office.', 'Bangladesh', 'BNP', 'BNP: Bangladesh Nationalist Party', 3],
     ['CJNG gunmen killed a local official.', 'Mexico', 'CJNG gunmen', 'CJNG: Jalisco New Generation Cartel', 3],
     ['Members of Viv Ansanm set fire to a police station.', 'Haiti', 'Viv Ansanm', 'Viv Ansanm', 3],
@@ -271,5 +271,25 @@ describe('dictionary files', () => {
       const j = JSON.parse(readFileSync(join(DEFAULT_ACTORS_DIR, f), 'utf8'));
       expect(typeof j._about, f).toBe('string');
     }
+  });
+});
+
+describe('coordination and context-bound names', () => {
+  it('gives a coordinated country word the shared head', () => {
+    const ms = run('Malian and Russian troops entered the town.', { country: 'Mali' });
+    expect(ms.map((m) => [m.text, m.actor, m.inter])).toEqual([
+      ['Malian', 'Military Forces of Mali', 1],
+      ['Russian troops', 'Military Forces of Russia', 8],
+    ]);
+  });
+
+  it('reads "Kurdish forces" by country', () => {
+    expect(mention('Kurdish forces advanced on the town.', { country: 'Iraq' }, 'Kurdish forces')!.actor).toBe('Peshmerga (Kurdistan Regional Government)');
+    expect(mention('Kurdish forces advanced on the town.', { country: 'Syria' }, 'Kurdish forces')!.actor).toBe('SDF: Syrian Democratic Forces');
+  });
+
+  it('reads the side that lost ground as acted on', () => {
+    const ms = run('Government troops retook the village from the rebels.', { country: 'Chad' });
+    expect(ms.map((m) => [m.text, m.role_hint])).toEqual([['Government troops', 'agent'], ['rebels', 'patient']]);
   });
 });

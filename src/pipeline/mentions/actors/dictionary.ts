@@ -111,6 +111,8 @@ export interface ActorDictionary {
   suffixes: Set<string>;
   /** Country name or alias key → the country's facts. */
   countryInfo: Map<string, CountryInfo>;
+  /** Every word that can open a match in any trie or as a modifier (a fast pre-check). */
+  firstKeys: Set<string>;
   /** Number of entries and aliases, for reports. */
   stats: { entries: number; aliases: number };
 }
@@ -218,6 +220,7 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
     headModifiers: new Set((stateJson.head_modifiers ?? []).flatMap((m: string) => wordsOf(m).map(keyOf))),
     suffixes: new Set((groupsJson.suffixes ?? []).map(keyOf)),
     countryInfo: new Map(),
+    firstKeys: new Set(),
     stats: { entries: 0, aliases: 0 },
   };
 
@@ -313,6 +316,8 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   const ethnicHeadEntry = addEntry({ kind: 'identity_militia', inter: 4, actor: '{ethnic} {suffix} ({country})' }, 'ethnic', 'ethnic.json');
   for (const h of ethnicJson.heads as string[]) addAlias(dict.ethnicHeads, ethnicHeadEntry, h, false);
 
+  for (const root of [dict.main, dict.countries, dict.ethnic] as { next: Map<string, unknown> }[]) for (const k of root.next.keys()) dict.firstKeys.add(k);
+  for (const k of [...dict.genericModifiers, ...dict.headModifiers]) dict.firstKeys.add(k);
   return dict;
 }
 

@@ -44,7 +44,12 @@ interface Candidate {
   ethnic: EthnicEnd | null;
   /** Precedence among equally long candidates (higher wins). */
   rank: number;
+  /** The span must not grow by a following actor noun (a coordinated country word). */
+  noSuffix?: boolean;
 }
+
+/** Words that can stand for the second of two coordinated countries ("Afghan and coalition forces"). */
+const COORDINATED_WORDS = new Set(['coalition', 'allied', 'international', 'foreign', 'government', 'western', 'nato', 'un', 'african']);
 
 /** All alias ends reachable from token i, longest first, with their end token index. */
 function walk<E>(root: { next: Map<string, any>; ends: E[] }, toks: Token[], i: number, to: number): { end: number; ends: E[] }[] {
@@ -117,6 +122,8 @@ const GENERIC_LAYERS: ReadonlySet<string> = new Set(['head', 'generic']);
 /** Candidates starting at token i. */
 function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: number, ctx: MatchContext): Candidate[] {
   const out: Candidate[] = [];
+  // Most words start nothing: one set lookup instead of four trie walks.
+  if (!dict.firstKeys.has(toks[i]!.key)) return out;
   // 1. Any alias standing alone.
   for (const w of walk<AliasEnd>(dict.main, toks, i, to)) {
     const end = pick(w.ends, toks, i, ctx, false);
@@ -131,6 +138,16 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
     const country = pickCountry(cw.ends, toks, i, ctx);
     if (!country) continue;
     let k = cw.end;
+    // "Afghan and coalition forces", "Malian and Russian troops": the first country word takes the shared head.
+    if (k + 2 < to && (toks[k]!.key === 'and' || toks[k]!.key === 'or') && toks[k]!.joins && toks[k + 1]!.joins) {
+      const second = walk(dict.countries, toks, k + 1, to)[0];
+      const afterSecond = second && pickCountry(second.ends, toks, k + 1, ctx) ? second.end : COORDINATED_WORDS.has(toks[k + 1]!.key) ? k + 2 : -1;
+      if (afterSecond > 0 && afterSecond < to && toks[afterSecond]!.joins) {
+        const head = walk<AliasEnd>(dict.heads, toks, afterSecond, to).find((w) => pick(w.ends, toks, afterSecond, ctx, true, GENERIC_LAYERS));
+        const end = head && pick(head.ends, toks, afterSecond, ctx, true, GENERIC_LAYERS);
+        if (end) out.push({ from: i, to: cw.end, entry: end.entry, alias: end.alias, textCountry: country, ethnic: null, rank: 4, noSuffix: true });
+      }
+    }
     if (k < to && toks[k]!.key === 's' && toks[k]!.joins && toks[k]!.apos) k++;
     for (let skip = 0; skip <= 2 && k + skip < to; skip++) {
       if (skip > 0 && !dict.headModifiers.has(toks[k + skip - 1]!.key)) break;
@@ -204,7 +221,7 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
       }
       // "BLA militants", "FC personnel", "army troops": a following actor noun belongs to the mention.
       for (const c of cands) {
-        if (c.entry.layer !== 'generic' && c.to < toks.length && toks[c.to]!.joins && dict.suffixes.has(toks[c.to]!.key)) c.to++;
+        if (c.entry.layer !== 'generic' && !c.noSuffix && c.to < toks.length && toks[c.to]!.joins && dict.suffixes.has(toks[c.to]!.key)) c.to++;
       }
       cands.sort((a, b) => b.to - a.to || b.rank - a.rank);
       const c = cands[0]!;

@@ -16,7 +16,7 @@ const CLAIM = new RegExp(
 );
 const CLAIMED_BY = /\bclaimed\s+by\s+(?:the\s+)?$/i;
 
-const BY_AGENT = /\b(?:by|from)\s+(?:(?:the|a|an|some|suspected|unidentified|unknown|armed|alleged|heavily|masked|local)\s+)*$/i;
+const BY_AGENT = /\bby\s+(?:(?:the|a|an|some|suspected|unidentified|unknown|armed|alleged|heavily|masked|local)\s+)*$/i;
 
 const PASSIVE_AFTER =
   /^\s*,?\s*(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|got|are|is|being|been)\s+(?:\w+ly\s+|also\s+|reportedly\s+|allegedly\s+)?(?:killed|shot|injured|wounded|abducted|kidnapped|attacked|targeted|ambushed|martyred|arrested|detained|hurt|hit|beheaded|executed|massacred|slain|murdered|lynched|taken|burned|burnt|hacked|stabbed|raped|displaced|dead|among|rescued|freed|released|tortured|beaten|dispersed|tear-?gassed|evacuated|held|captured|trapped|besieged|forced|robbed|missing)\b/i;
@@ -25,8 +25,8 @@ const DIED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:died|perished|lost\s+(?:their|his|
 const BARE_PASSIVE_AFTER = /^\s*(?:killed|shot\s+dead|injured|wounded|abducted|kidnapped|martyred|dead|hurt|hacked\s+to\s+death|burnt\s+alive|burned\s+alive)\b(?=\s*(?:in|during|as|when|after|while|near|at|on|by|and|,|\.|;|:|$))/i;
 
 const ACTIVE_AFTER = new RegExp(
-  String.raw`^\s*(?:,[^,]{1,60},\s*)?(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|yesterday|overnight|early|reportedly|jointly|\w+ly|on\s+\w+day|last\s+\w+|later\s+on)\s+){0,3}` +
-    String.raw`(?:attack|kill|shot\b|shoot|open(?:ed|s)?\s+fire|fire[ds]?\b|storm|ambush|abduct|kidnap|raid|shell|bomb|torch|burn|set\s+(?:ablaze|fire)|launch|carr(?:y|ied)\s+out|target|strik|struck|hit\b|captur|seiz|loot|beat\b|lynch|arrest|detain|dispers|clash|fought|fight|overr[au]n|massacr|execut|behead|hack|stab|plant|detonat|blew\s+up|rampag|invad|besieg|took\s+(?:control|over)|destroy|hurl|threw|lob|murder|gun(?:ned)?\s+down|mow|rap(?:e|ed)\b|assault|tortur|pelt|vandali|block|march|protest|demonstrat|rall(?:y|ied)|gather|chant|engag|repuls|repel|retaliat|pound|overw|round(?:ed)?\s+up|cordon|raz(?:e|ed)|ransack|used|fired|surround|infiltrat|intercept|neutrali[sz]|eliminat|took\s+to\s+the\s+streets|staged|killed|abducted|kidnapped|stormed)`,
+  String.raw`^\s*(?:,[^,]{1,60},\s*)?(?:(?:backed|supported|aided|led|accompanied|assisted|armed|loyal)\s+(?:by|to|with)\s+[^,;]{1,40}?\s+(?=\w))?(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|yesterday|overnight|early|reportedly|jointly|\w+ly|on\s+\w+day|last\s+\w+|later\s+on)\s+){0,3}` +
+    String.raw`(?:attack|kill|shot\b|shoot|open(?:ed|s)?\s+fire|fire[ds]?\b|storm|ambush|abduct|kidnap|raid|shell|bomb|torch|burn|set\s+(?:ablaze|fire)|launch|carr(?:y|ied)\s+out|target|strik|struck|hit\b|captur|seiz|loot|beat\b|lynch|arrest|detain|dispers|clash|fought|fight|overr[au]n|massacr|execut|behead|hack|stab|plant|detonat|blew\s+up|rampag|invad|besieg|took\s+(?:control|over|back)|retook|recaptur|regain|liberat|clear(?:ed)?\s|push(?:ed)?\s|advanc|drove|overran|destroy|hurl|threw|lob|murder|gun(?:ned)?\s+down|mow|rap(?:e|ed)\b|assault|tortur|pelt|vandali|block|march|protest|demonstrat|rall(?:y|ied)|gather|chant|engag|repuls|repel|retaliat|pound|overw|round(?:ed)?\s+up|cordon|raz(?:e|ed)|ransack|used|fired|surround|infiltrat|intercept|neutrali[sz]|eliminat|took\s+to\s+the\s+streets|staged|killed|abducted|kidnapped|stormed)`,
   'i',
 );
 
@@ -41,6 +41,9 @@ const POSSESSIVE_ACT = /^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:air\s*strikes?|airstri
 // Between two coordinated actors: "X and Y", "X, Y and Z".
 const COORDINATED = /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with|together\s+with|,)\s*(?:the\s+|a\s+|an\s+|some\s+|\d+\s+)?$/i;
 
+// "retook the town from the rebels": the side that lost ground is acted on.
+const FROM_PATIENT = /\b(?:took|taken|retook|recaptur\w*|seiz\w*|wrest\w*|liberat\w*|regain\w*|clear\w*|expel\w*|push\w*|drove|driven|captur\w*)\b[^,;]{0,60}\bfrom\s+(?:the\s+)?$/i;
+
 const SPEAKER_AFTER = /^\s*(?:officials?|spokes(?:man|person|woman)|sources?|statement|said|says|told|stated|confirmed|reported|announced|added|claimed\s+that|media\s+wing|press\s+release|in\s+a\s+statement)\b/i;
 const SPEAKER_BEFORE = /\b(?:according\s+to|said|told|quoted)\s+(?:the\s+|a\s+)?$/i;
 
@@ -54,8 +57,8 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
   const claim = CLAIM.exec(s.text);
   const claimAt = claim ? s.start + claim.index : -1;
   for (const [idx, m] of mentions.entries()) {
-    const before = text.slice(Math.max(s.start, m.start - 160), m.start);
-    let after = text.slice(m.end, Math.min(s.end, m.end + 160));
+    const before = text.slice(Math.max(s.start, m.start - 90), m.start);
+    let after = text.slice(m.end, Math.min(s.end, m.end + 120));
     // "the police station was attacked": read the clause after the facility word.
     if (m.facility) after = after.replace(/^\s*[\w-]+(?:\s+(?:on|in|at|of|near)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)?)?/, '');
     m.role_hint = null;
@@ -72,7 +75,7 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
     if (BY_AGENT.test(before) || POSSESSIVE_ACT.test(after)) m.role_hint = 'agent';
     else if (PASSIVE_AFTER.test(after) || DIED_AFTER.test(after) || BARE_PASSIVE_AFTER.test(after)) m.role_hint = 'patient';
     else if (ACTIVE_AFTER.test(after)) m.role_hint = 'agent';
-    else if (OBJECT_BEFORE.test(before)) m.role_hint = 'patient';
+    else if (OBJECT_BEFORE.test(before) || FROM_PATIENT.test(before)) m.role_hint = 'patient';
   }
   // Coordinated actors share a role: "killed X and Y" (forward), "X and Y were killed" (backward).
   for (let k = 1; k < mentions.length; k++) {

@@ -20,8 +20,11 @@ const MARKS = /\p{M}/gu;
 
 /** Lower-case, accent-free form of a word (keys of the tries). */
 export function keyOf(word: string): string {
+  // Fast path: plain ASCII words need no accent stripping.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * A gap lets a multi-word name continue when it is at most 3 characters of spaces, hyphens,
@@ -29,7 +32,7 @@ export function keyOf(word: string): string {
  * Commas, sentence ends and line breaks end a name.
  */
 function joins(gap: string, prev: string | undefined): boolean {
-  if (gap.length === 0) return true;
+  if (gap.length === 0 || gap === ' ') return true;
   if (gap.length > 3 || gap.includes('\n')) return false;
   if (/^[ \t\u00a0\-‐‑–'’()/&]+$/.test(gap)) return true;
   if (prev !== undefined && prev.length === 1 && /^\.[ \u00a0]?$/.test(gap)) return true;
