@@ -39,6 +39,8 @@ export interface CleanText {
   source: string | null;
   url: string | null;
   title: string | null;
+  /** Author(s) from the page's metadata (HTML `meta[name=author]` …), when known. Optional: added by the clean stage. */
+  byline?: string | null;
   /** Embedded posts, boilerplate lines, headings, the dateline: kept in `text`, marked here. */
   marked: MarkedSpan[];
 }
