@@ -26,6 +26,8 @@ export interface FindOptions {
 }
 
 interface Token {
+  /** Fold of the word with its possessive kept ("Cox's" → "coxs"), when it had one. */
+  foldFull?: string;
   start: number;
   end: number;
   raw: string;
@@ -104,9 +106,13 @@ function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
       let raw = m[0];
       const start = s.start + m.index!;
       // Possessive: "Pakistan's" is "Pakistan".
-      if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+      let foldFull: string | undefined;
+      if (/['’]s$/i.test(raw) && raw.length > 3) {
+        foldFull = foldName(raw);
+        raw = raw.slice(0, -2);
+      }
       const fold = foldName(raw);
-      out.push({ start, end: start + raw.length, raw, fold, cap: isCap(raw), allCaps: isAllCaps(raw), sent: s.index, pos: pos++ });
+      out.push({ start, end: start + raw.length, raw, fold, foldFull, cap: isCap(raw), allCaps: isAllCaps(raw), sent: s.index, pos: pos++ });
     }
   }
   void doc;
@@ -233,10 +239,20 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const tj = tokens[j]!;
       if (j > i && !joinable(text, tokens[j - 1]!, tj)) break;
       if (!tj.fold) break;
+      const prevKey = key;
       key = j === i ? tj.fold : `${key} ${tj.fold}`;
       const k = gaz.findName(key);
       if (k >= 0) best = { last: j, k, fold: key };
-      if (!gaz.hasLonger(key)) break;
+      if (!gaz.hasLonger(key)) {
+        // "Cox's Bazar": the possessive belongs to the name when a longer name goes on with it
+        const full = tj.foldFull ? (j === i ? tj.foldFull : `${prevKey} ${tj.foldFull}`) : null;
+        if (full && gaz.hasLonger(full)) {
+          key = full;
+          tokens[j]!.end = tokens[j]!.end + 2;
+          continue;
+        }
+        break;
+      }
     }
     if (dem && (!best || best.last === i)) {
       const c = gaz.countryIndex(dem);
@@ -348,7 +364,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const a = spans[k]!;
     const b = spans[k + 1]!;
     if (a.sent === b.sent && /^\s*,\s*$/.test(text.slice(a.cueEnd, b.start))) {
-      if (b.hits.some((h) => gaz.kindOf(h.entity) !== 'place')) a.qualifier = k + 1;
+      a.qualifier = k + 1;
     }
   }
 
@@ -378,8 +394,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       }
     }
     if (hitAlt) {
-      s -= 1;
-      reasons?.push('alternate name -1');
+      s -= 2;
+      reasons?.push('alternate name -2');
     }
     return s;
   };
@@ -418,7 +434,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       }
       if (sp.qualifier !== null) {
         const q = spans[sp.qualifier]!;
-        if (q.hits.some((qh) => qh.entity === a1 || qh.entity === a2 || (gaz.kindOf(qh.entity) === 'country' && qh.entity === c))) {
+        const la = gaz.lat[e]! / 1e4;
+        const lo = gaz.lon[e]! / 1e4;
+        if (q.hits.some((qh) => qh.entity === a1 || qh.entity === a2 || (gaz.kindOf(qh.entity) === 'country' && qh.entity === c) || (qh.entity !== e && gaz.kindOf(qh.entity) === 'place' && gaz.country[qh.entity] === c && kmBetween(la, lo, gaz.lat[qh.entity]! / 1e4, gaz.lon[qh.entity]! / 1e4) < 40))) {
           s += 4;
           reasons.push(`"${q.text}" after the name +4`);
         }
@@ -476,13 +494,15 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
-    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && (supported || pop >= 5000)))) return false;
+    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && supported))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
-    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && fc !== 'PPLC' && (pop < 500000 || alternate)) return false;
-    if (alternate && !supported && pop < 5000 && kind === 'place') return false;
+    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && ((fc !== 'PPLC' && pop < 500000) || alternate)) return false;
+    // a place known by this name only as an alternate (old, foreign or local form)
+    if (alternate && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
     if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;
     if (sp.isWord) {
+      if (sp.mode === 'lower') return false; // "forest", "flee" in ordinary cased text
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
       if (sp.mode === 'cap' && !sp.initial) return big || supported || cue;
