@@ -22,6 +22,7 @@ const PLACE_WORDS = new Set([
   'road', 'street', 'avenue', 'lines', 'line', 'colony', 'chowk', 'square', 'market', 'bazaar', 'stadium', 'hospital',
   'public', 'school', 'college', 'university', 'ground', 'grounds', 'park', 'club', 'house', 'town', 'village', 'quarter',
   'cantonment', 'museum', 'mosque', 'church', 'bridge', 'junction', 'roundabout', 'estate', 'hill', 'barracks',
+  'area', 'council', 'secretariat',
 ]);
 /** Words after an actor word that make it the actor's facility or object. */
 const FACILITY_WORDS = new Set([
@@ -47,6 +48,9 @@ interface Candidate {
   /** The span must not grow by a following actor noun (a coordinated country word). */
   noSuffix?: boolean;
 }
+
+/** Nouns that stay with a generic state word ("army troops", "police personnel"); not "coalition", "group". */
+const HEAD_SUFFIXES = new Set(['troops', 'soldiers', 'personnel', 'officers', 'men', 'units', 'forces', 'jawans', 'commandos', 'guards', 'policemen', 'agents', 'servicemen', 'members']);
 
 /** Words that can stand for the second of two coordinated countries ("Afghan and coalition forces"). */
 const COORDINATED_WORDS = new Set(['coalition', 'allied', 'international', 'foreign', 'government', 'western', 'nato', 'un', 'african']);
@@ -129,7 +133,7 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
     const end = pick(w.ends, toks, i, ctx, false);
     if (end) {
       const generic = end.entry.layer === 'head' || end.entry.layer === 'generic';
-      out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: null, ethnic: null, rank: generic ? 1 : 5 });
+      out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: null, ethnic: null, rank: generic ? 3 : 5 });
       break;
     }
   }
@@ -186,7 +190,7 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
       if (k < to && ['ethnic', 'tribal', 'clan', 'armed', 'herder', 'community'].includes(toks[k]!.key) && toks[k]!.joins) k++;
       if (k >= to || !toks[k]!.joins) break;
       const hw = walk<AliasEnd>(dict.ethnicHeads, toks, k, to)[0];
-      if (hw) out.push({ from: i, to: hw.end, entry: hw.ends[0]!.entry, alias: hw.ends[0]!.alias, textCountry: null, ethnic: e, rank: 3 });
+      if (hw) out.push({ from: i, to: hw.end, entry: hw.ends[0]!.entry, alias: hw.ends[0]!.alias, textCountry: null, ethnic: e, rank: 3.5 });
       break;
     }
   }
@@ -221,14 +225,16 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
       }
       // "BLA militants", "FC personnel", "army troops": a following actor noun belongs to the mention.
       for (const c of cands) {
-        if (c.entry.layer !== 'generic' && !c.noSuffix && c.to < toks.length && toks[c.to]!.joins && dict.suffixes.has(toks[c.to]!.key)) c.to++;
+        if (c.entry.layer === 'generic' || c.noSuffix || c.to >= toks.length || !toks[c.to]!.plain) continue;
+        const k = toks[c.to]!.key;
+        if (c.entry.layer === 'head' ? HEAD_SUFFIXES.has(k) : dict.suffixes.has(k)) c.to++;
       }
       cands.sort((a, b) => b.to - a.to || b.rank - a.rank);
       const c = cands[0]!;
       let to = c.to;
       // "armed forces of Pakistan", "Government of the Philippines".
       let textCountry = c.textCountry;
-      if (!textCountry && !c.entry.country && (c.entry.layer === 'head' || c.entry.layer === 'generic') && to + 1 < toks.length && toks[to]!.key === 'of') {
+      if (!textCountry && !c.entry.country && c.entry.layer === 'head' && to + 1 < toks.length && toks[to]!.key === 'of') {
         let k = to + 1;
         if (toks[k]!.key === 'the' && k + 1 < toks.length) k++;
         const cw = walk(dict.countries, toks, k, toks.length)[0];
@@ -280,7 +286,8 @@ function toMention(dict: ActorDictionary, c: Candidate, textCountry: string | nu
   let inter: InterCode = e.inter;
   let kind: ActorKind = e.kind;
   if (c.ethnic) template = `${c.ethnic.name} ${c.ethnic.suffix} ({country})`;
-  const over = country && e.byCountry?.get(country);
+  // byCountry names the unnamed actor of a place: look it up by the document's country first.
+  const over = e.byCountry && ((ctx.country && e.byCountry.get(ctx.country)) || (country && e.byCountry.get(country)));
   if (over && (!over.only || over.only.has(c.alias))) {
     template = over.actor;
     inter = over.inter ?? inter;

@@ -22,7 +22,9 @@ const PASSIVE_AFTER =
   /^\s*,?\s*(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|got|are|is|being|been)\s+(?:\w+ly\s+|also\s+|reportedly\s+|allegedly\s+)?(?:killed|shot|injured|wounded|abducted|kidnapped|attacked|targeted|ambushed|martyred|arrested|detained|hurt|hit|beheaded|executed|massacred|slain|murdered|lynched|taken|burned|burnt|hacked|stabbed|raped|displaced|dead|among|rescued|freed|released|tortured|beaten|dispersed|tear-?gassed|evacuated|held|captured|trapped|besieged|forced|robbed|missing)\b/i;
 const DIED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|succumbed|embraced\s+martyrdom|were\s+martyred|was\s+martyred)\b/i;
 // Headline style: "Five soldiers killed in attack".
-const BARE_PASSIVE_AFTER = /^\s*(?:killed|shot\s+dead|injured|wounded|abducted|kidnapped|martyred|dead|hurt|hacked\s+to\s+death|burnt\s+alive|burned\s+alive)\b(?=\s*(?:in|during|as|when|after|while|near|at|on|by|and|,|\.|;|:|$))/i;
+const BARE_PASSIVE_AFTER = /^\s*(?:(?:killed|shot\s+dead|injured|wounded|abducted|kidnapped|martyred|dead|hurt|hacked\s+to\s+death|burnt\s+alive|burned\s+alive)\b(?=\s*(?:in|during|as|when|after|while|near|amid|at|on|by|and|,|\.|;|:|$))|shot\b(?=\s*(?:in|during|as|when|after|while|near|amid|by|,|\.|;|:|$)))/i;
+// "a jihadist attack", "a police raid": the actor word names who carried out the act.
+const ATTRIBUTIVE_ACT = /^\s+(?:attacks?|assaults?|raids?|ambush(?:es)?|bombings?|air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?|offensive|violence|insurgency|shelling|gunfire|incursions?|crackdown|operations?|onslaught)\b/i;
 
 const ACTIVE_AFTER = new RegExp(
   String.raw`^\s*(?:,[^,]{1,60},\s*)?(?:(?:backed|supported|aided|led|accompanied|assisted|armed|loyal)\s+(?:by|to|with)\s+[^,;]{1,40}?\s+(?=\w))?(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|yesterday|overnight|early|reportedly|jointly|\w+ly|on\s+\w+day|last\s+\w+|later\s+on)\s+){0,3}` +
@@ -72,7 +74,7 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
         continue;
       }
     }
-    if (BY_AGENT.test(before) || POSSESSIVE_ACT.test(after)) m.role_hint = 'agent';
+    if (BY_AGENT.test(before) || POSSESSIVE_ACT.test(after) || ATTRIBUTIVE_ACT.test(after)) m.role_hint = 'agent';
     else if (PASSIVE_AFTER.test(after) || DIED_AFTER.test(after) || BARE_PASSIVE_AFTER.test(after)) m.role_hint = 'patient';
     else if (ACTIVE_AFTER.test(after)) m.role_hint = 'agent';
     else if (OBJECT_BEFORE.test(before) || FROM_PATIENT.test(before)) m.role_hint = 'patient';

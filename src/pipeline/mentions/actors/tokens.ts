@@ -11,6 +11,8 @@ export interface Token {
   key: string;
   /** True when the characters between the previous token and this one let a name run on (space, hyphen, apostrophe, …). */
   joins: boolean;
+  /** True when the gap before this token is only spaces or a hyphen ("BLA militants", not "BLA) militants"). */
+  plain: boolean;
   /** True when the gap before this token holds an apostrophe (possessive "Kenya's"). */
   apos: boolean;
 }
@@ -34,7 +36,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 function joins(gap: string, prev: string | undefined): boolean {
   if (gap.length === 0 || gap === ' ') return true;
   if (gap.length > 3 || gap.includes('\n')) return false;
-  if (/^[ \t\u00a0\-‐‑–'’()/&]+$/.test(gap)) return true;
+  // A closing parenthesis ends a name: "BNP) supporters" is not one name.
+  if (/^[ \t\u00a0\-‐‑–'’(/&]+$/.test(gap)) return true;
   if (prev !== undefined && prev.length === 1 && /^\.[ \u00a0]?$/.test(gap)) return true;
   return false;
 }
@@ -57,6 +60,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       key: keyOf(raw),
       joins: prev ? joins(gap, prev.raw) : false,
       apos: /['’]/.test(gap),
+      plain: prev !== undefined && /^[ \u00a0\-‐‑–]{1,3}$/.test(gap),
     });
     prevEnd = end;
   }
