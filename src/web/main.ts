@@ -141,7 +141,9 @@ async function reload(fit: boolean): Promise<void> {
   syncUrl(f);
   const { date_from, date_to, ...undated } = f;
   try {
-    const [page, stats, allStats] = await Promise.all([listEvents(f, PAGE), getStats(undated), getStats(f)]);
+    const dated = Boolean(date_from || date_to);
+    const [page, stats, filtered] = await Promise.all([listEvents(f, PAGE), getStats(undated), dated ? getStats(f) : null]);
+    const allStats = filtered ?? stats;
     if (seq !== loadSeq) return;
     events = page.events;
     nextCursor = page.next_cursor;
