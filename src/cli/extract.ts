@@ -1,22 +1,91 @@
 /**
  * `sitrep extract FILE|-` and `sitrep extract --jsonl IN.jsonl`: print events as JSON Lines.
+ *
+ * One report (plain text or HTML; `--published`, `--id`), or one report a line with
+ * `--jsonl` (each event's doc_id is the line's id). A bad input or line gets one line on
+ * stderr naming it (`IN.jsonl:17: not valid JSON (…)`); the others are still processed; the
+ * exit code is 1 when anything failed, 2 for bad flags.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { extractReport } from '../pipeline/extract.js';
+import { DEFAULT_MAX_BYTES, normalisePublished, readInputs, type InputFormat } from '../pipeline/ingest/index.js';
+
+interface ExtractFlags {
+  jsonl?: string;
+  published?: string;
+  id?: string;
+  maxBytes?: string;
+  format?: string;
+}
+
+/** Write a line to stdout, waiting when the pipe is full so memory stays flat. */
+function writeLine(line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = process.stdout.write(line + '\n', (err) => (err ? reject(err) : undefined));
+    if (ok) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+function usage(msg: string): never {
+  console.error(`sitrep extract: ${msg}`);
+  process.exit(2);
+}
 
 export function register(program: Command): void {
   program
     .command('extract')
     .description('extract events from one report (text or HTML) or a JSONL file of reports; prints JSON Lines')
-    .argument('[file]', 'report file, or - for standard input')
-    .option('--jsonl <file>', 'one report a line: {"id","text","published"?,"source"?}')
-    .option('--published <date>', 'publication date YYYY-MM-DD')
-    .option('--id <id>', 'document id')
-    .action((file: string | undefined, opts: { jsonl?: string; published?: string; id?: string }) => {
-      if (!file) throw new Error('give a FILE, - for stdin, or --jsonl FILE');
-      const text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      const { events } = extractReport({ id: opts.id ?? file, text, published: opts.published ?? null });
-      for (const e of events) process.stdout.write(JSON.stringify(e) + '\n');
+    .argument('[file]', 'report file (.txt, .html, .json, .jsonl), or - for standard input')
+    .option('--jsonl <file>', 'one report a line: {"id","text","published"?,"source"?}; - for standard input')
+    .option('--published <date>', 'publication date YYYY-MM-DD (or ISO 8601 with offset) for a report that carries none')
+    .option('--id <id>', 'document id (default: the file name without extension, "stdin" for -)')
+    .option('--format <kind>', 'how to read FILE or -: text, html, json or jsonl (default: by extension, else sniffed)')
+    .option('--max-bytes <n>', `largest report in bytes (default ${DEFAULT_MAX_BYTES})`)
+    .action(async (file: string | undefined, opts: ExtractFlags) => {
+      if (!file && !opts.jsonl) usage('give a FILE, - for standard input, or --jsonl FILE');
+      if (file && opts.jsonl) usage('give either a FILE or --jsonl FILE, not both');
+      let published: string | null = null;
+      if (opts.published !== undefined) {
+        published = normalisePublished(opts.published);
+        if (!published) usage(`--published "${opts.published}" is not a date YYYY-MM-DD`);
+      }
+      const maxBytes = opts.maxBytes !== undefined ? Number(opts.maxBytes) : DEFAULT_MAX_BYTES;
+      if (!Number.isInteger(maxBytes) || maxBytes <= 0) usage(`--max-bytes "${opts.maxBytes}" is not a positive whole number`);
+      let format = opts.format as InputFormat | undefined;
+      if (format && !['text', 'html', 'json', 'jsonl'].includes(format)) usage(`--format must be text, html, json or jsonl`);
+      if (opts.jsonl) format = 'jsonl';
+      const path = opts.jsonl ?? file!;
+
+      // A closed pipe (`| head`) ends the run quietly.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw err;
+      });
+
+      let failed = 0;
+      // A file named by --jsonl is read as JSONL whatever its extension.
+      const items = readInputs([path], { maxBytes, published, id: opts.id, format });
+      for await (const item of items) {
+        if (!item.ok) {
+          failed++;
+          console.error(`sitrep extract: ${item.error}`);
+          continue;
+        }
+        try {
+          const report = published && !item.report.published ? { ...item.report, published } : item.report;
+          const { doc, events } = extractReport(report);
+          if (doc.text.trim() === '') {
+            failed++;
+            console.error(`sitrep extract: ${item.input}: no readable text after cleaning`);
+            continue;
+          }
+          for (const e of events) await writeLine(JSON.stringify(e));
+        } catch (err) {
+          failed++;
+          console.error(`sitrep extract: ${item.input}: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`);
+        }
+      }
+      if (failed) process.exitCode = 1;
     });
 }

@@ -38,7 +38,7 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Stream read for `-` (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
-  /** Format of `-` and of files with an unknown extension; default: sniffed from the content. */
+  /** Format of `-` and of files named in `paths` (beats the extension; not applied inside folders); default: by extension, else sniffed. */
   format?: InputFormat;
   /** Id for a single text/HTML input given on the command line (default: the file stem, "stdin" for `-`). */
   id?: string;
@@ -221,7 +221,7 @@ async function* walk(dir: string): AsyncGenerator<string | IngestItem> {
 
 /** Items from one file path. */
 async function* fromFile(path: string, opts: ReadOptions, maxBytes: number): AsyncGenerator<IngestItem> {
-  let format = EXTENSIONS[extOf(path)] ?? opts.format;
+  let format = opts.format ?? EXTENSIONS[extOf(path)];
   let info;
   try {
     info = await stat(path);
@@ -293,7 +293,7 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
     }
     if (isDir) {
       for await (const p of walk(path)) {
-        if (typeof p === 'string') yield* fromFile(p, { ...opts, id: undefined }, maxBytes);
+        if (typeof p === 'string') yield* fromFile(p, { ...opts, id: undefined, format: undefined }, maxBytes);
         else yield p;
       }
     } else {
