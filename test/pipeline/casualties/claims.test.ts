@@ -183,6 +183,24 @@ describe('findClaims: conflicting claims', () => {
   });
 });
 
+describe('findClaims: headlines and tolls', () => {
+  it.each([
+    ['Trader found dead near the border', 1],
+    ['Bandits kill health worker, teacher in raid on clinic', 2],
+    ['One dead as drones hit fuel depot', 1],
+  ] as const)('%s → %i killed', (text, n) => {
+    const cs = claimsOf(text).filter((c) => c.kind === 'killed');
+    expect(cs.reduce((a, c) => a + c.best, 0)).toBe(n);
+  });
+  it('a singular noun in running text is not counted without an article', () => {
+    expect(claimsOf('Police said the suspect died in custody.')).toHaveLength(0);
+  });
+  it('a toll verb after a toll noun counts deaths', () => {
+    const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');
+    expect(cs[0]).toMatchObject({ kind: 'killed', best: 31 });
+  });
+});
+
 describe('findClaims: robustness', () => {
   it.each(['', '???', '1 2 3 4 5 killed killed killed', 'killed '.repeat(500), '— — ( ) , , dozens of of of', '\u0000 at least between and'])(
     'does not throw on odd text %#',

@@ -13,7 +13,7 @@
  */
 import type { Claim, ClaimKind, CleanText, Sentence, VictimSide } from '../../../model/index.js';
 import { casualtyLexicon, type CasualtyLexicon } from './lexicon.js';
-import { countedNoun, parseQuantity, sideOf, type CountedNoun, type Quantity } from './numbers.js';
+import { countedNoun, looksLikePeople, parseQuantity, sideOf, type CountedNoun, type Quantity } from './numbers.js';
 import { documentSources } from './sources.js';
 import { matchAt, matchEndingAt, occursIn, tokenize, type Token } from './tokens.js';
 
@@ -49,6 +49,8 @@ interface Draft {
 }
 
 const COORD = new Set(['and', ',', 'plus', '&']);
+/** Words after a cue that do not open its object ("killed by", "killed as", "killed while"). */
+const NOT_OBJECT = new Set(['by', 'as', 'while', 'when', 'after', 'before', 'during', 'and', 'or', 'but', 'with', 'for', 'to', 'over', 'amid', 'following', 'since', 'this', 'last', 'yesterday', 'today', 'overnight', 'early', 'late', 'later', 'earlier', 'so', 'instantly', 'immediately', 'under', 'into', 'via', 'through', 'near', 'outside', 'inside', 'between', 'among', 'across', 'along', 'within', 'says', 'said', 'say', 'reports', 'report', 'official', 'officials', 'police', 'army', 'military', 'sources', 'witnesses', 'medics', 'residents']);
 const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
 const PREP = new Set(['in', 'at', 'near', 'from', 'on', 'during', 'inside', 'outside', 'across', 'around']);
 const PRE_SKIP = new Set(['the', 'an', 'a', 'another', 'some', 'all', 'dead', 'down', 'at', 'least']);
@@ -69,6 +71,8 @@ class SentenceClaims {
   constructor(
     readonly text: string,
     readonly lex: CasualtyLexicon,
+    /** A headline: articles are dropped there, so "Priest shot dead" counts one. */
+    readonly heading = false,
   ) {
     this.tokens = tokenize(text);
     this.afterAt = this.tokens.map((_, i) => {
@@ -221,6 +225,12 @@ class SentenceClaims {
       const m = matchEndingAt(t, end, this.lex.before);
       if (m) return { kind: m.phrase.value, start: m.start, end, via: 'before' };
     }
+    // "The death toll from the attack has risen to 37": a toll verb, with a toll noun shortly before.
+    for (let back = 0; back <= 1; back++) {
+      const tv = matchEndingAt(t, f.q.start - back, this.lex.tollVerbs);
+      if (!tv || (back === 1 && !PRE_SKIP.has(t[f.q.start - 1]!.lower))) continue;
+      if (occursIn(t, tv.start - 10, tv.start, this.lex.tollNouns)) return { kind: 'killed', start: tv.start, end: f.q.start - back, via: 'before' };
+    }
     // Elliptic list after a passive: "two women were killed, two police officers and four civilians".
     if (t[f.q.start - 1]?.text === ',') {
       const m = matchEndingAt(t, f.q.start - 1, this.lex.after);
@@ -272,6 +282,73 @@ class SentenceClaims {
     return out;
   }
 
+  /**
+   * Headline singulars, where articles are dropped: "Priest found dead", "Gunmen kill trader,
+   * teacher" count one person per noun. Only for headings: in running text "the soldier was
+   * killed" usually repeats a person counted elsewhere.
+   */
+  headlineSingulars(): Draft[] {
+    if (!this.heading) return [];
+    const out: Draft[] = [];
+    const t = this.tokens;
+    const singular = (i: number) => {
+      const tok = t[i];
+      if (!tok || tok.punct || /^\d/.test(tok.text)) return false;
+      const person = matchAt(t, i, this.lex.victims) !== null || ['man', 'woman', 'person', 'child', 'boy', 'girl', 'teenager', 'leader', 'employee', 'worker'].includes(tok.lower) || matchAt(t, i, this.lex.generic) !== null;
+      return person && (!/s$/.test(tok.lower) || /(?:ss|us)$/.test(tok.lower)) && !['those', 'them', 'dead', 'more', 'others', 'lives', 'bodies'].includes(tok.lower);
+    };
+    const unmarked = (i: number) => {
+      // Walk back over the noun's modifiers; no article, number or possessive may open the phrase.
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        const w = t[k]!;
+        if (w.punct || this.isCue(k)) return true;
+        if (DETERMINERS.has(w.lower) || w.lower === 'a' || w.lower === 'an' || w.lower === 'of' || /^\d/.test(w.text) || parseQuantity(t, k, this.lex)) return false;
+      }
+      return true;
+    };
+    const seen = new Set<number>();
+    for (let k = 0; k < t.length; k++) {
+      if (this.usedCue.has(k) || this.covered[k]) continue;
+      const a = this.afterAt[k];
+      if (a && a.kind === 'killed') {
+        let b = k - 1;
+        while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 4) b--;
+        const active = this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end);
+        if (b >= 0 && !seen.has(b) && singular(b) && unmarked(b) && (b < k - 1 || !active)) {
+          seen.add(b);
+          out.push({ start: b, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, b, b + 1, this.lex).side, cueStart: k });
+          continue;
+        }
+      }
+      if (this.beforeAt[k]) {
+        const m = matchAt(t, k, this.lex.before);
+        if (!m || m.phrase.value !== 'killed' || /(?:of|to|at|is|was|tops|topped|hit|hits|passed|exceeds|exceeded|surpassed)$/.test(m.phrase.source)) continue;
+        // "kill humanitarian worker, teacher": one per listed singular noun (up to two modifiers each).
+        let o = m.end;
+        while (o < t.length) {
+          let h = o;
+          while (h < o + 3 && h < t.length && !singular(h) && !t[h]!.punct && !DETERMINERS.has(t[h]!.lower) && !/^\d/.test(t[h]!.text) && !this.isCue(h)) h++;
+          if (!singular(h) || seen.has(h) || (h > o && parseQuantity(t, o, this.lex))) break;
+          while (singular(h + 1) && h + 1 < o + 4) h++; // a compound: "humanitarian worker"
+          seen.add(h);
+          out.push({ start: k, end: h + 1, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, h, h + 1, this.lex).side, cueStart: k });
+          const sep = t[h + 1]?.lower;
+          if (sep !== ',' && sep !== 'and' && sep !== '&') break;
+          o = h + 2;
+          if (t[o]?.lower === 'and') o++;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A lower-case content word right after a cue reads as its object: "shot dead prison guard". */
+  private objectFollows(i: number): boolean {
+    const w = this.tokens[i];
+    if (!w || w.punct || !/^\p{Ll}/u.test(w.text)) return false;
+    return !PREP.has(w.lower) && !NOT_OBJECT.has(w.lower) && !this.isCue(i);
+  }
+
   /** Deaths without a number: "civilians were killed", "killing villagers", "heavy casualties". */
   vagueClaims(): Draft[] {
     const out: Draft[] = [];
@@ -281,7 +358,7 @@ class SentenceClaims {
       const tok = t[i];
       if (!tok || tok.punct) return false;
       if (['those', 'them', 'others', 'dead', 'more', 'bodies', 'lives', 'casualties', 'ones', 'members'].includes(tok.lower)) return false;
-      const isPerson = matchAt(t, i, this.lex.victims) !== null || ['people', 'persons', 'individuals', 'victims'].includes(tok.lower);
+      const isPerson = matchAt(t, i, this.lex.victims) !== null || ['people', 'persons', 'individuals', 'victims', 'operatives', 'elements', 'martyrs'].includes(tok.lower) || looksLikePeople(tok);
       return isPerson && (PLURAL_PEOPLE.has(tok.lower) || /s$/.test(tok.lower));
     };
     const determined = (i: number) => {
@@ -312,7 +389,8 @@ class SentenceClaims {
         // Subject before the cue, through "were"/"have been": "civilians were killed".
         let b = k - 1;
         while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 5) b--;
-        if (b >= 0 && b < k - 1 && plural(b) && !determined(b) && !this.figures.some((f) => f.np.end > b && f.q.start <= b)) {
+        const active = this.figureFrom(a.end, 1) !== undefined || plural(a.end) || plural(a.end + 1) || this.objectFollows(a.end);
+        if (b >= 0 && (b < k - 1 || !active) && plural(b) && !determined(b) && !this.figures.some((f) => f.np.end > b && f.q.start <= b)) {
           const heavy = heavyNear(b - 2, k);
           const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
           const side = sideOf(t, b, b + 1, this.lex).side;
@@ -326,7 +404,7 @@ class SentenceClaims {
         const m = matchAt(t, k, this.lex.before);
         if (!m || m.phrase.value !== 'killed' || /of$|to$|at$|is$|was$/.test(m.phrase.source)) continue;
         let o = m.end;
-        if (t[o] && !t[o]!.punct && !plural(o) && /^[\p{Ll}]/u.test(t[o]!.text) && !this.isCue(o) && !DETERMINERS.has(t[o]!.lower)) o++;
+        for (let n = 0; n < 2 && t[o] && !t[o]!.punct && !plural(o) && !this.isCue(o) && !DETERMINERS.has(t[o]!.lower) && !/^\d/.test(t[o]!.text) && !PREP.has(t[o]!.lower); n++) o++;
         if (plural(o) && !this.figures.some((f) => f.q.start >= m.end && f.q.start <= o)) {
           const heavy = heavyNear(k - 3, o + 1);
           const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
@@ -361,10 +439,12 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
     let drafts: Draft[] = [];
     let sc: SentenceClaims;
     try {
-      sc = new SentenceClaims(s.text, lex);
+      const heading = s.heading || !/[.!?"”]\s*$/.test(s.text);
+      sc = new SentenceClaims(s.text, lex, heading);
       drafts = sc.negations();
       sc.findFigures();
       drafts.push(...sc.figureClaims());
+      drafts.push(...sc.headlineSingulars());
       // A sentence that gives a number of deaths needs no default for its vague words.
       const counted = drafts.some((d) => d.kind === 'killed' && !d.negated && !d.vague);
       if (!counted) drafts.push(...sc.vagueClaims());

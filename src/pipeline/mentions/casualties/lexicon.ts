@@ -39,6 +39,9 @@ export interface CasualtyLexicon {
   hypothetical: Phrase[];
   denials: Phrase[];
   vagueHeavy: Phrase[];
+  /** "rose to", "has reached": a figure after one counts deaths when a toll noun comes shortly before. */
+  tollVerbs: Phrase[];
+  tollNouns: Phrase[];
   /** Words allowed between a count and its cue ("were", "reportedly", "later"). */
   skipBetween: Set<string>;
   units: Record<string, number>;
@@ -59,6 +62,8 @@ interface RawCasualties {
   hypothetical: string[];
   denials: string[];
   vague_heavy: string[];
+  toll_verbs?: string[];
+  toll_nouns?: string[];
   skip_between: string[];
   non_person: string[];
 }
@@ -145,6 +150,8 @@ export function casualtyLexicon(): CasualtyLexicon {
     hypothetical: longestFirst(list(c.hypothetical, undefined, 'casualties.json', 'hypothetical')),
     denials: longestFirst(list(c.denials, undefined, 'casualties.json', 'denials')),
     vagueHeavy: longestFirst(list(c.vague_heavy, undefined, 'casualties.json', 'vague_heavy')),
+    tollVerbs: longestFirst(list(c.toll_verbs ?? [], undefined, 'casualties.json', 'toll_verbs')),
+    tollNouns: longestFirst(list(c.toll_nouns ?? [], undefined, 'casualties.json', 'toll_nouns')),
     skipBetween: new Set((c.skip_between ?? []).map((w) => w.toLowerCase())),
     units: n.units ?? {},
     tens: n.tens ?? {},

@@ -230,7 +230,7 @@ function personSoon(tokens: Token[], i: number, lex: CasualtyLexicon): boolean {
 }
 
 /** Demonym-like plural ("Palestinians", "Kurds"): a capitalised word ending in s, used as a person noun. */
-function looksLikePeople(t: Token): boolean {
+export function looksLikePeople(t: Token): boolean {
   return /^\p{Lu}[\p{Ll}]+(?:ans|ians|ese|is|s)$/u.test(t.text) && !/(?:ss|us)$/.test(t.text);
 }
 
@@ -277,7 +277,9 @@ export function countedNoun(tokens: Token[], q: Quantity, lex: CasualtyLexicon, 
     i++;
   }
   if (words === 0) {
-    return { end: q.end, person: !q.singular, bare: true, side: 'unknown' };
+    // A bare "a"/"an" counts nothing ("a firefight" is no figure); a bare "one" does ("one dead").
+    const article = q.singular && (tokens[q.start]?.lower === 'a' || tokens[q.start]?.lower === 'an');
+    return { end: q.end, person: !article, bare: true, side: 'unknown' };
   }
   const { side } = sideOf(tokens, q.end, i, lex);
   // The head noun decides whether people are counted: "police checkpoints" counts checkpoints.
