@@ -293,3 +293,13 @@ describe('coordination and context-bound names', () => {
     expect(ms.map((m) => [m.text, m.role_hint])).toEqual([['Government troops', 'agent'], ['rebels', 'patient']]);
   });
 });
+
+describe('renderActorName', () => {
+  it('writes ACLED names with the article and the ACLED country name', async () => {
+    const { renderActorName } = await import('../../../src/pipeline/mentions/actors/index.js');
+    expect(renderActorName('Military Forces of {the_country}', 'Philippines')).toBe('Military Forces of the Philippines');
+    expect(renderActorName('Police Forces of {the_country}', 'Kenya')).toBe('Police Forces of Kenya');
+    expect(renderActorName('Civilians ({country})', 'DR Congo')).toBe('Civilians (Democratic Republic of Congo)');
+    expect(renderActorName('Unidentified Armed Group ({country})', null)).toBe('Unidentified Armed Group');
+  });
+});

@@ -38,6 +38,17 @@ export function findActors(doc: CleanText, sentences: Sentence[], ctx: ActorCont
 const STATE = new Set(['military', 'police', 'state_other']);
 
 /**
+ * An ACLED-style name from a pattern and a country, with ACLED's article ("Military Forces of the
+ * Philippines"): e.g. renderActorName('Police Forces of {the_country}', 'Kenya') → "Police Forces of Kenya";
+ * renderActorName('Civilians ({country})', 'DR Congo') → "Civilians (Democratic Republic of Congo)".
+ * Country names are normalised through the dictionary's country list; null drops the country part.
+ */
+export function renderActorName(template: string, country: string | null, dict: ActorDictionary = loadActorDictionary()): string {
+  const info = country ? dict.countryInfo.get(keyOf(country)) : undefined;
+  return renderName(template, info?.name ?? country, info?.article ?? false);
+}
+
+/**
  * The mention as it reads for an event in `country` (ACLED name): a name taken from the document's
  * country is re-rendered for `country`, and state forces whose own country differs get inter 8.
  * Returns a new object; `m` is unchanged.
