@@ -83,3 +83,11 @@ export const splitEvent = (incidentId: string, eventId: string, reviewer: string
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ event_id: eventId, reviewer }),
   });
+
+/** POST /incidents/{id}/merge: merge incident `other` into `id`. */
+export const mergeIncidents = (id: string, other: string, reviewer: string) =>
+  call<Incident>(`/incidents/${encodeURIComponent(id)}/merge`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ other, reviewer }),
+  });

@@ -3,7 +3,7 @@
  * highlighted, the casualty claims (who said what), the incident's other sources, and review
  * buttons (accept, correct a field, reject). All report text is set as text, never as HTML.
  */
-import { ApiError, getEvent, reviewEvent, splitEvent, type EventDetail, type StoredEvent } from './api.js';
+import { ApiError, getEvent, mergeIncidents, reviewEvent, splitEvent, type EventDetail, type StoredEvent } from './api.js';
 import { colorOf } from './colors.js';
 import { byId, h, replaceChildren } from './dom.js';
 
@@ -339,13 +339,38 @@ export class EventPanel {
                   this.onChanged(d.event);
                   await this.refresh();
                 } catch (err) {
-                  alert((err as Error).message);
+                  byId('panel-title').textContent = `Split failed: ${(err as Error).message}`;
                 }
               },
             },
             'Split this event into its own incident',
           )
         : null;
+    const mergeMsg = h('span', { class: 'review-msg', role: 'status' });
+    const other = h('input', { type: 'text', id: 'merge-other', placeholder: 'incident id', 'aria-label': 'Incident to merge into this one' });
+    const merge = h(
+      'form',
+      {
+        class: 'row merge',
+        onsubmit: async (ev: Event) => {
+          ev.preventDefault();
+          const reviewer = this.reviewer();
+          if (!reviewer) return void byId('reviewer').focus();
+          try {
+            await mergeIncidents(inc.incident_id, other.value.trim(), reviewer);
+            this.onChanged(d.event);
+            await this.refresh();
+          } catch (err) {
+            mergeMsg.textContent = (err as Error).message;
+            mergeMsg.className = 'review-msg error';
+          }
+        },
+      },
+      h('label', { for: 'merge-other' }, 'Merge incident'),
+      other,
+      h('button', { type: 'submit' }, 'into this one'),
+      mergeMsg,
+    );
     return h(
       'div',
       {},
@@ -355,6 +380,7 @@ export class EventPanel {
         `${inc.incident_id} · ${inc.source_count} source(s) · fatalities ${inc.fatalities} (${inc.fatalities_low}–${inc.fatalities_high}) · ${inc.event_date}`,
       ),
       split,
+      merge,
       d.sources.length
         ? h(
             'ul',

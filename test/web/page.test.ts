@@ -198,6 +198,28 @@ describe('the analyst page', () => {
     await page.click('#audit-close');
   });
 
+  it('merges an incident into the open one and splits it back out from the panel', async () => {
+    await openMain(page);
+    const goma = ids.get('seed-goma')!;
+    const bunia = ids.get('seed-bunia')!;
+    const buniaIncident = (await call(srv.base, 'GET', `/events/${bunia}`)).json.event.incident_id;
+    await page.fill('#reviewer', 'Reviewer Rosa');
+    await page.dispatchEvent('#reviewer', 'change');
+    await page.locator(`#event-rows tr[data-id="${goma}"]`).click();
+    await page.waitForSelector('#merge-other');
+    await page.fill('#merge-other', buniaIncident);
+    await page.click('form.merge button[type=submit]');
+    await page.waitForSelector('ul.sources li');
+    await expect(page.locator('ul.sources li').innerText()).resolves.toContain('Seed seed-bunia');
+    expect((await call(srv.base, 'GET', `/events/${bunia}`)).json.event.incident_id).toBe(
+      (await call(srv.base, 'GET', `/events/${goma}`)).json.event.incident_id,
+    );
+    await page.click('#btn-split');
+    await page.waitForSelector('ul.sources', { state: 'detached' });
+    expect((await call(srv.base, 'GET', `/events/${goma}`)).json.incident.event_ids).toEqual([goma]);
+    await page.keyboard.press('Escape');
+  });
+
   it('shows report text with <script> and <img onerror> as text and runs nothing', async () => {
     await openMain(page);
     const id = ids.get('seed-hostile')!;
