@@ -10,7 +10,7 @@ export type FetchReport = (url: string, opts: { allowPrivate?: boolean }) => Pro
 export interface ApiContext {
   store: Store;
   live: LiveHub;
-  /** Absent: POST /reports with a URL answers 501. */
+  /** Absent: the ingest stage's fetcher is used when the build has one, else POST /reports {url} answers 501. */
   fetchReport?: FetchReport;
   /** Allow URLs that resolve to loopback/private addresses (off by default: the server must not be a proxy into the LAN). */
   allowPrivateUrls: boolean;

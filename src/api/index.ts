@@ -32,7 +32,7 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Largest request body in bytes (larger → 413). Default 2 MiB. */
   bodyLimit?: number;
-  /** Fetcher for POST /reports {url}; without it such requests answer 501. */
+  /** Fetcher for POST /reports {url}; default: the ingest stage's fetchReport (501 when the build has none). */
   fetchReport?: FetchReport;
   /** Let POST /reports fetch loopback/private addresses. Default false. */
   allowPrivateUrls?: boolean;

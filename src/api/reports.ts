@@ -8,7 +8,7 @@ import type { RawReport } from '../model/index.js';
 import { extractReport } from '../pipeline/extract.js';
 import { htmlProblem, textProblem } from '../pipeline/ingest/index.js';
 import { HttpError, badRequest } from './errors.js';
-import type { ApiContext } from './context.js';
+import type { ApiContext, FetchReport } from './context.js';
 import { errorSchema, eventSchema, reportJsonBody } from './schemas.js';
 
 interface ReportJson {
@@ -24,6 +24,24 @@ interface ReportJson {
 /** A document id for a posted body without one: "api-" + the first 16 hex of its sha256. */
 export function docIdFor(body: string): string {
   return 'api-' + createHash('sha256').update(body).digest('hex').slice(0, 16);
+}
+
+/**
+ * The ingest stage's URL fetcher, looked up at run time (`fetchReport(url, {allowPrivate})`
+ * resolving to a RawReport or an IngestItem-like {ok, report, error}); null when this build has none.
+ */
+export async function ingestFetcher(): Promise<FetchReport | null> {
+  const ingest = (await import('../pipeline/ingest/index.js')) as Record<string, unknown>;
+  const fetchReport = ingest.fetchReport as ((url: string, opts?: object) => Promise<unknown>) | undefined;
+  if (typeof fetchReport !== 'function') return null;
+  return async (url, opts) => {
+    const got = (await fetchReport(url, opts)) as RawReport | { ok: boolean; report?: RawReport; error?: string };
+    if (got && typeof got === 'object' && 'ok' in got) {
+      if (!got.ok || !got.report) throw new Error(got.error ?? `cannot fetch ${url}`);
+      return got.report;
+    }
+    return got as RawReport;
+  };
 }
 
 /** Register POST /reports. */
@@ -70,9 +88,10 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         if (given.length !== 1)
           throw badRequest(`body must have exactly one of text, html or url (got ${given.length ? given.join(', ') : 'none'})`);
         if (b.url !== undefined) {
-          if (!ctx.fetchReport) throw new HttpError(501, 'fetching URLs is not available in this server');
+          const fetcher = ctx.fetchReport ?? (await ingestFetcher());
+          if (!fetcher) throw new HttpError(501, 'fetching URLs is not available in this build');
           try {
-            raw = await ctx.fetchReport(b.url, { allowPrivate: ctx.allowPrivateUrls });
+            raw = await fetcher(b.url, { allowPrivate: ctx.allowPrivateUrls });
           } catch (err) {
             const why = err instanceof Error ? err.message : String(err);
             await ctx.store.quarantine(b.url, why).catch(() => undefined);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFetcher } from '../../src/api/reports.js';
 import { ACLED_COLUMNS } from '../../src/export/index.js';
 import { SEED_DOCS, call, seedStore, startTestServer, type TestServer } from './helpers.js';
 import { REPORTS } from './reports.js';
@@ -83,9 +84,32 @@ describe('POST /reports', () => {
     expect((await get('/health')).json.status).toBe('ok');
   });
 
-  it('answers 501 for a URL when the server has no fetcher', async () => {
-    const res = await call(srv.base, 'POST', '/reports', { url: 'http://127.0.0.1:9/none' });
-    expect(res.status).toBe(501);
+  it('fetches a URL: loopback refused by default, allowed with allowPrivateUrls (501 while the build has no fetcher)', async () => {
+    const page = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<html><head><title>Blast</title></head><body><article><h1>Blast in Mogadishu</h1><p>${REPORTS[2]!.text}</p></article></body></html>`);
+    });
+    await new Promise<void>((r) => page.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(page.address() as { port: number }).port}/story`;
+    try {
+      const refused = await call(srv.base, 'POST', '/reports', { url });
+      if (!(await ingestFetcher())) {
+        expect(refused.status).toBe(501);
+        return;
+      }
+      expect(refused.status).toBe(502);
+      expect(refused.json.message).toMatch(/^url: could not fetch/);
+      const open = await startTestServer({ allowPrivateUrls: true });
+      try {
+        const res = await call(open.base, 'POST', '/reports', { url });
+        expect(res.status).toBe(201);
+        expect((await open.store.getReport(res.json.doc_id))?.text).toContain('car bomb');
+      } finally {
+        await open.close();
+      }
+    } finally {
+      page.close();
+    }
   });
 });
 
