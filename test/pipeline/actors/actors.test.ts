@@ -303,3 +303,16 @@ describe('renderActorName', () => {
     expect(renderActorName('Unidentified Armed Group ({country})', null)).toBe('Unidentified Armed Group');
   });
 });
+
+describe('acts named by a country word', () => {
+  it('reads "Israeli strike" and "Russian shelling" as state forces, not "national strike"', () => {
+    expect(mention('An Israeli strike hit a car near Tyre.', { country: 'Lebanon' }, 'Israeli strike')).toMatchObject({ actor: 'Military Forces of Israel', inter: 8, role_hint: 'agent' });
+    expect(mention('Russian shelling killed two civilians.', { country: 'Ukraine' }, 'Russian shelling')).toMatchObject({ actor: 'Military Forces of Russia', inter: 8 });
+    expect(run('Unions called a national strike on Monday.', { country: 'Kenya' })).toEqual([]);
+  });
+
+  it('reads "the occupiers" in a Ukrainian report and "occupation forces" in a Palestinian one', () => {
+    expect(mention('The occupiers shelled the village overnight.', { country: 'Ukraine' }, 'The occupiers')!.actor).toBe('Military Forces of Russia');
+    expect(mention('Occupation forces stormed the camp at dawn.', { country: 'Palestine' }, 'Occupation forces')!.actor).toBe('Military Forces of Israel');
+  });
+});

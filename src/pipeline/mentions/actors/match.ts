@@ -52,6 +52,9 @@ interface Candidate {
 /** Nouns that stay with a generic state word ("army troops", "police personnel"); not "coalition", "group". */
 const HEAD_SUFFIXES = new Set(['troops', 'soldiers', 'personnel', 'officers', 'men', 'units', 'forces', 'jawans', 'commandos', 'guards', 'policemen', 'agents', 'servicemen', 'members']);
 
+/** Modifiers that make a prefix-only word ("forces", "strikes") a state-force mention: "government forces", not "national strike". */
+const FORCE_MODIFIERS = new Set(['army', 'military', 'naval', 'air', 'ground', 'government', 'regime', 'security', 'special', 'elite', 'paramilitary', 'junta', 'loyalist']);
+
 /** Words that can stand for the second of two coordinated countries ("Afghan and coalition forces"). */
 const COORDINATED_WORDS = new Set(['coalition', 'allied', 'international', 'foreign', 'government', 'western', 'nato', 'un', 'african']);
 
@@ -173,7 +176,7 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
       k++;
       if (k < to && !toks[k]!.joins) break;
       for (const w of walk<AliasEnd>(dict.heads, toks, k, to)) {
-        const end = pick(w.ends, toks, k, ctx, dict.headModifiers.has(toks[k - 1]!.key), GENERIC_LAYERS);
+        const end = pick(w.ends, toks, k, ctx, FORCE_MODIFIERS.has(toks[k - 1]!.key), GENERIC_LAYERS);
         if (end) {
           out.push({ from: i, to: w.end, entry: end.entry, alias: end.alias, textCountry: null, ethnic: null, rank: 2 });
           break;

@@ -9,7 +9,7 @@ const CLAIM = new RegExp(
   [
     String.raw`\b(?:claim(?:ed|s|ing)?|own(?:ed|s)?|accept(?:ed|s)?|took|take[sn]?|taking|assum(?:ed|es))\s+(?:the\s+|full\s+|sole\s+)*responsibility\b`,
     String.raw`\bresponsibility\b[^.;]{0,100}?\b(?:was|has\s+been|had\s+been|is|been)\s+claimed\b`,
-    String.raw`\bclaimed\s+(?:the|that|an|a|this|last|its|their|yesterday's|the\s+latest)?\s*(?:\w+\s+)?(?:attacks?|bombings?|blasts?|killings?|assaults?|ambush(?:es)?|strikes?|operations?|abductions?|kidnappings?|raids?)\b`,
+    String.raw`\bclaim(?:s|ed)?\s+(?:the|that|an|a|this|last|its|their|yesterday's|the\s+latest)?\s*(?:\w+\s+)?(?:attacks?|bombings?|blasts?|killings?|assaults?|ambush(?:es)?|strikes?|operations?|abductions?|kidnappings?|raids?|murders?|assassinations?|beheadings?|executions?)\b`,
     String.raw`\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|staged)\b`,
   ].join('|'),
   'i',
@@ -22,7 +22,7 @@ const PASSIVE_AFTER =
   /^\s*,?\s*(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|got|are|is|being|been)\s+(?:\w+ly\s+|also\s+|reportedly\s+|allegedly\s+)?(?:killed|shot|injured|wounded|abducted|kidnapped|attacked|targeted|ambushed|martyred|arrested|detained|hurt|hit|beheaded|executed|massacred|slain|murdered|lynched|taken|burned|burnt|hacked|stabbed|raped|displaced|dead|among|rescued|freed|released|tortured|beaten|dispersed|tear-?gassed|evacuated|held|captured|trapped|besieged|forced|robbed|missing)\b/i;
 const DIED_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|succumbed|embraced\s+martyrdom|were\s+martyred|was\s+martyred)\b/i;
 // Headline style: "Five soldiers killed in attack".
-const BARE_PASSIVE_AFTER = /^\s*(?:(?:killed|shot\s+dead|injured|wounded|abducted|kidnapped|martyred|dead|hurt|hacked\s+to\s+death|burnt\s+alive|burned\s+alive)\b(?=\s*(?:in|during|as|when|after|while|near|amid|at|on|by|and|,|\.|;|:|$))|shot\b(?=\s*(?:in|during|as|when|after|while|near|amid|by|,|\.|;|:|$)))/i;
+const BARE_PASSIVE_AFTER = /^\s*(?:(?:killed|shot\s+dead|injured|wounded|abducted|kidnapped|martyred|murdered|slain|beheaded|executed|lynched|stabbed|massacred|dead|hurt|hacked\s+to\s+death|beaten\s+to\s+death|burnt\s+alive|burned\s+alive)\b(?=\s*(?:in|during|as|when|after|while|near|amid|at|on|by|and|,|\.|;|:|$))|shot\b(?=\s*(?:in|during|as|when|after|while|near|amid|by|,|\.|;|:|$)))/i;
 // "a jihadist attack", "a police raid": the actor word names who carried out the act.
 const ATTRIBUTIVE_ACT = /^\s+(?:attacks?|assaults?|raids?|ambush(?:es)?|bombings?|air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?|offensive|violence|insurgency|shelling|gunfire|incursions?|crackdown|operations?|onslaught)\b/i;
 
