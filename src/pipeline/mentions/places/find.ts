@@ -14,7 +14,7 @@
  * lower-case text and for names that follow a person's first name or a title.
  */
 import type { CleanText, GeoPrecision, PlaceCandidate, PlaceMention, Sentence } from '../../../model/index.js';
-import { foldName } from './fold.js';
+import { foldName, skeletonOf } from './fold.js';
 import { kmBetween, type Gazetteer } from './gazetteer.js';
 
 /** Options for findPlaces. */
@@ -68,6 +68,8 @@ interface Span {
   abbrev: boolean;
   /** The name is only part of a longer capitalised name ("Barin" in "Barin Zare"). */
   partial: boolean;
+  /** Matched by spelling skeleton only (a transliteration variant), not by a listed name. */
+  fuzzy: boolean;
   qualifier: number | null; // span index of a ", Y" admin/country right after
 }
 
@@ -264,6 +266,22 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       }
       continue;
     }
+    let fuzzyHits: number[] | null = null;
+    if (!best && t.cap && !t.allCaps && !gaz.isCommonWord(t.fold) && !dem && !(casing.get(t.sent)?.title) && !docLower) {
+      // no listed name starts here: try a transliteration variant of 1–3 capitalised words
+      let keyF = '';
+      for (let j = i; j < tokens.length && j < i + 3; j++) {
+        const tj = tokens[j]!;
+        if (j > i && (!joinable(text, tokens[j - 1]!, tj) || !(tj.cap || ['al', 'el', 'an', 'ar', 'as', 'ad'].includes(tj.fold)))) break;
+        keyF = j === i ? tj.fold : `${keyF} ${tj.fold}`;
+        if (keyF.replace(/ /g, '').length < 5) continue;
+        const hs = gaz.skeletonHits(skeletonOf(keyF));
+        if (hs.length) {
+          best = { last: j, k: -1, fold: keyF };
+          fuzzyHits = hs;
+        }
+      }
+    }
     if (!best) continue;
     if (gaz.isNotPlace(best.fold)) {
       i = best.last;
@@ -271,7 +289,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     }
     const first = t;
     const last = tokens[best.last]!;
-    const hits = gaz.hits(best.k);
+    const hits = fuzzyHits ? fuzzyHits.map((entity) => ({ entity, alternate: true, abbreviation: false })) : gaz.hits(best.k);
     const multi = best.last > i;
     const allCapsText = tokens.slice(i, best.last + 1).every((x) => x.allCaps);
     let usable = hits.filter((h) => !h.abbreviation || allCapsText);
@@ -282,7 +300,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (abbrevOnly) usable = usable.filter((h) => h.abbreviation);
     const casingOf = casing.get(t.sent) ?? { title: false, lower: false };
     const cap = tokens.slice(i, best.last + 1).every((x) => x.cap || x.fold.length <= 3 || GENERIC_IN_NAME.has(x.fold)) && first.cap && !casingOf.title && !docLower;
-    const w = abbrevOnly ? { word: false, very: false } : gaz.nameIsWord(best.k);
+    const w = abbrevOnly || fuzzyHits ? { word: false, very: false } : gaz.nameIsWord(best.k);
     // a name made only of ordinary words ("the village", "centre square") is as weak as one word
     const span = tokens.slice(i, best.last + 1);
     const allWords = multi && span.every((x) => x.fold === 'the' || x.fold === 'of' || gaz.isCommonWord(x.fold));
@@ -355,6 +373,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       mode,
       abbrev: abbrevOnly,
       partial,
+      fuzzy: fuzzyHits !== null,
       qualifier: null,
     });
     i = best.last;
@@ -402,7 +421,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 
   interface Resolved {
     span: Span;
-    cands: PlaceCandidate[];
+    /** Materialised lazily: only the final pass's candidates are shown. */
+    readonly cands: PlaceCandidate[];
     ents: number[];
     best: number; // entity or -1
     accepted: boolean;
@@ -410,6 +430,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 
   const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): { cands: PlaceCandidate[]; ents: number[] } => {
     const scored: { e: number; s: number; reasons: string[] }[] = [];
+    const hitSet = new Set(sp.hits.map((h) => h.entity));
     for (const h of sp.hits) {
       const e = h.entity;
       const reasons: string[] = [];
@@ -457,6 +478,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
           s -= 1;
         }
       }
+      // a bare name shared by a district and its seat town: the town itself
+      if (kind === 'place' && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && hitSet.has(a2)) {
+        s += 1.5;
+        reasons.push('seat of the same-named district +1.5');
+      }
       if (sp.capitalCue && gaz.featureCode(e) === 'PPLC') {
         s += 3;
         reasons.push('"the capital" +3');
@@ -478,7 +504,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const max = opts.maxCandidates ?? 6;
     return {
       ents: scored.map((x) => x.e),
-      cands: scored.slice(0, max).map((x) => ({ place: gaz.place(x.e), score: Math.round(x.s * 100) / 100, reasons: x.reasons })),
+      get cands() {
+        return scored.slice(0, max).map((x) => ({ place: gaz.place(x.e), score: Math.round(x.s * 100) / 100, reasons: x.reasons }));
+      },
     };
   };
 
@@ -494,6 +522,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
+    // a spelling variant: only in a country the report is about, and only when unambiguous there
+    if (sp.fuzzy) {
+      if (!supported || sp.partial || kind === 'country') return false;
+      const c = gaz.country[e]!;
+      const la = gaz.lat[e]! / 1e4;
+      const lo = gaz.lon[e]! / 1e4;
+      if (sp.hits.some((h) => gaz.country[h.entity] === c && kmBetween(la, lo, gaz.lat[h.entity]! / 1e4, gaz.lon[h.entity]! / 1e4) > 30)) return false;
+    }
     if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && supported))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
@@ -529,11 +565,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         if (v > topV) [top, topV] = [c, v];
       }
       const dominant = total >= 2 && topV / total >= 0.6 ? top : -1;
-      const { cands, ents } = score(sp, idx, votes, total, admin1s, admin2s, others);
+      const sc = score(sp, idx, votes, total, admin1s, admin2s, others);
+      const ents = sc.ents;
       const best = ents[0] ?? -1;
       const support = best >= 0 ? votes.get(gaz.country[best]!) ?? 0 : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, cands, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant) };
+      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant) };
     });
   };
 
@@ -562,6 +599,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const admin1s = new Set<number>();
     const admin2s = new Set<number>();
     const others: { lat: number; lon: number; span: number; fold: string }[] = [];
+    const seenPoint = new Set<string>(); // one point per place and name: repeats add nothing
     resolved.forEach((r, idx) => {
       if (!r.accepted) return;
       const e = r.best;
@@ -569,7 +607,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
       if (kind === 'admin1') admin1s.add(e);
       if (kind === 'admin2') admin2s.add(e);
-      if (kind === 'place' || kind === 'admin2') others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
+      if ((kind === 'place' || kind === 'admin2') && !seenPoint.has(`${e}|${resolved[idx]!.span.fold}`) && seenPoint.add(`${e}|${resolved[idx]!.span.fold}`)) others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
     });
     // An admin unit only supports places when it was named apart from them.
     resolved = resolveAll(votes, admin1s, admin2s, others);

@@ -78,6 +78,10 @@ export class Gazetteer {
   private readonly nameFlags: Uint8Array;
   private readonly nameBlob: string;
   private readonly display: string;
+  private readonly skOff: Uint32Array;
+  private readonly skPostStart: Uint32Array;
+  private readonly skPostings: Uint32Array;
+  private readonly skBlob: string;
   private displayStart: Uint32Array | null = null;
   private readonly commonBlob: string;
   private common: Set<string> | null = null;
@@ -132,6 +136,10 @@ export class Gazetteer {
     this.nameFlags = view('nameFlags', 'Uint8Array');
     this.nameBlob = bytes('nameBlob').toString('latin1');
     this.display = bytes('display').toString('utf8');
+    this.skOff = view('skOff', 'Uint32Array');
+    this.skPostStart = view('skPostStart', 'Uint32Array');
+    this.skPostings = view('skPostings', 'Uint32Array');
+    this.skBlob = bytes('skBlob').toString('latin1');
     this.commonBlob = bytes('commonWords').toString('latin1');
     this.countries = h.countries.map((c) => ({ name: c.name, iso2: c.iso2, iso: c.iso, latitude: c.lat, longitude: c.lon }));
     this.countries.forEach((c, i) => this.iso2Index.set(c.iso2, i));
@@ -197,6 +205,21 @@ export class Gazetteer {
     const key = folded + ' ';
     const k = this.lowerBound(key);
     return k < this.nameFlags.length && this.nameAt(k).startsWith(key);
+  }
+
+  /** Entities (not countries) with a name of this spelling skeleton (see skeletonOf), or []. */
+  skeletonHits(skeleton: string): number[] {
+    const n = this.skPostStart.length - 1;
+    const at = (k: number) => this.skBlob.slice(this.skOff[k]!, this.skOff[k + 1]!);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at(mid) < skeleton) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= n || at(lo) !== skeleton) return [];
+    return Array.from(this.skPostings.subarray(this.skPostStart[lo]!, this.skPostStart[lo + 1]!));
   }
 
   /** Entities carrying name index k. */
