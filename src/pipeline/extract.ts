@@ -9,12 +9,13 @@ import type {
   DateMention,
   PlaceMention,
   RawReport,
+  Place,
   Sentence,
   SitrepEvent,
 } from '../model/index.js';
 import { cleanReport } from './clean/index.js';
 import { splitSentences } from './sentences/index.js';
-import { findPlaces, loadGazetteer, type Gazetteer } from './mentions/places/index.js';
+import { countryByName, findPlaces, loadGazetteer, type Gazetteer } from './mentions/places/index.js';
 import { findActors } from './mentions/actors/index.js';
 import { findDates } from './mentions/dates/index.js';
 import { findClaims } from './mentions/casualties/index.js';
@@ -74,6 +75,33 @@ export function mainCountry(places: PlaceMention[]): string | null {
   return best;
 }
 
+/** The most common country of actor mentions that carry one ("Nigerian troops"), or null. */
+function actorCountry(actors: ActorMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const a of actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** A country as a Place (its representative point), for events known only at country level. */
+export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null {
+  const c = countryByName(name, gazetteer);
+  if (!c) return null;
+  return {
+    id: -(c.iso || 1),
+    name: c.name,
+    kind: 'country',
+    feature_code: 'PCLI',
+    country: c.name,
+    iso2: c.iso2,
+    iso: c.iso,
+    admin1: null,
+    admin2: null,
+    latitude: c.latitude,
+    longitude: c.longitude,
+    population: 0,
+  };
+}
+
 /** Run the whole pipeline on one report. Never throws on odd text; throws only on a missing gazetteer. */
 export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extraction {
   const gazetteer = opts.gazetteer ?? loadGazetteer();
@@ -82,10 +110,16 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   const referenceDate =
     doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);
   const places = findPlaces(doc, sentences, gazetteer);
-  const country = mainCountry(places);
-  const actors = findActors(doc, sentences, { country });
+  let country = mainCountry(places);
+  let actors = findActors(doc, sentences, { country });
+  if (!country) {
+    // No place named: the actors may still tell the country ("Nigerian troops", a national army's name).
+    country = actorCountry(actors);
+    if (country) actors = findActors(doc, sentences, { country });
+  }
+  const countryPlace = country ? countryAsPlace(country, gazetteer) : null;
   const dates = findDates(doc, sentences, referenceDate);
   const claims = findClaims(doc, sentences);
-  const events = buildEvents({ doc, sentences, places, actors, dates, claims, referenceDate, country });
+  const events = buildEvents({ doc, sentences, places, actors, dates, claims, referenceDate, country, countryPlace });
   return { doc, sentences, places, actors, dates, claims, referenceDate, country, events };
 }

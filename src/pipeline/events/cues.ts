@@ -127,7 +127,8 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
     }
   }
   cues.sort((a, b) => a.start - b.start || b.weight - a.weight);
-  return cues;
+  // One span counts once per category (a word in both the strong and the weak list).
+  return cues.filter((c, i) => !cues.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
 }
 
 /** True when the sentence reads as background (anniversaries, "years ago", an earlier campaign). */

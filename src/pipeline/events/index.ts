@@ -55,6 +55,8 @@ export interface EventInput {
 
 /** How many days before the reference date a date may lie and still be this report's news. */
 const RECENT_DAYS = 45;
+/** A group weaker than this is dropped when the report has a clearly reported (score >= 3) event. */
+const MIN_SCORE_BESIDE_STRONG = 1.5;
 
 interface Candidate {
   cls: SentenceClass;
@@ -112,7 +114,7 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[
 }
 
 function usableDate(d: DateMention, ref: string): boolean {
-  if (d.background) return false;
+  if (d.background || d.future || d.publication) return false;
   const diff = daysBetween(ref, d.date);
   return diff >= -1 && diff <= RECENT_DAYS;
 }
@@ -137,7 +139,11 @@ function generic(name: string, inter: InterCode): ChosenActor {
 /** Pick actor1 (who acts) and actor2 (its target) for an event, with ACLED's defaults. */
 function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue, claims: Claim[], country: string): [ChosenActor | null, ChosenActor | null] {
   const uniq = mentions.filter((m, i) => mentions.findIndex((o) => o.actor === m.actor) === i);
-  const named = (kinds: Set<string>) => uniq.filter((m) => kinds.has(m.kind)).sort((a, b) => Number(a.generic) - Number(b.generic));
+  const KIND_ORDER = ['military', 'police', 'rebel', 'political_militia', 'identity_militia', 'external', 'unidentified_armed', 'state_other'];
+  const named = (kinds: Set<string>) =>
+    uniq
+      .filter((m) => kinds.has(m.kind))
+      .sort((a, b) => Number(a.generic) - Number(b.generic) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const claimed = uniq.find((m) => m.claimed);
   const agents = uniq.filter((m) => m.role_hint === 'agent');
   const state = named(STATE_KINDS);
@@ -238,7 +244,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const lex = loadTriggerLexicon();
   const usable = sentences.filter((s) => !s.boilerplate);
   const cuesBySentence = new Map<number, Cue[]>();
-  for (const s of usable) cuesBySentence.set(s.index, findCues(s.text, s.start, lex));
+  // A cue inside a name ("Liberation" in "Baloch Liberation Army", a place called "Fort Battle") is no cue.
+  const names: TextSpan[] = [...input.actors.filter((a) => !a.generic), ...input.places];
+  const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && (n.end - n.start) > (c.end - c.start));
+  for (const s of usable) cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
   const docIsProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 
   const locationMentions = input.places.filter((p) => p.place && p.role === 'location');
@@ -247,7 +256,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
     input.places.find((p) => p.place && p.role === 'dateline') ??
     null;
-  const leadDate = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => a.start - b.start)[0] ?? null;
+  const usableDates = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => a.start - b.start);
+  let leadDate: DateMention | null = usableDates[0] ?? null;
 
   const candidates: Candidate[] = [];
   let current: PlaceMention | null = null;
@@ -255,14 +265,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const sPlaces = sentencePlaces(doc, inSentence(input.places, s));
     const sDates = inSentence(input.dates, s);
     if (isBackground(s.text, lex)) continue;
-    if (sDates.length > 0 && sDates.every((d) => !usableDate(d, ref))) continue; // an earlier event, told as background
+    // An earlier event told as background: every date of the sentence is old (a dateline's date does not count).
+    const eventDates = sDates.filter((d) => !d.publication);
+    if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) continue;
     if (sPlaces.length) current = sPlaces[0]!;
     const cues = cuesBySentence.get(s.index) ?? [];
     const actors = inSentence(input.actors, s);
-    const claims = inSentence(input.claims, s);
+    const claims = inSentence(input.claims, s).filter((c) => !c.hypothetical);
     const cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
-    const date = sDates.find((d) => usableDate(d, ref)) ?? null;
+    // "police said on Monday" dates the saying; an event date in the same sentence wins.
+    const date = sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? sDates.find((d) => usableDate(d, ref)) ?? null;
     const places: (PlaceMention | null)[] = sPlaces.length ? sPlaces : [current ?? leadPlace];
     for (const place of places) {
       candidates.push({ cls, sentence: s, place, explicitPlace: sPlaces.length > 0, date, actors, claims });
@@ -271,6 +284,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   if (candidates.length === 0) return [];
 
   // Group candidates: one event per place per day.
+  // The report's own date for sentences without one: the date of its clearest event sentence
+  // (a scene-setting "after cattle were stolen on Tuesday" should not date the ambush).
+  const dated = candidates.filter((c) => c.date).sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)[0];
+  if (dated && dated.cls.score >= 2) leadDate = dated.date;
   const defaultDate = leadDate;
   const groups = new Map<string, Group>();
   for (const c of candidates) {
@@ -288,20 +305,42 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (!g.dateMention && dm) g.dateMention = dm;
   }
 
-  // Fold coarse groups (province / country / no place) into a fine one of the same days.
+  // Fold coarse groups (province / country / no place) into a fine one of the nearest day within
+  // a week (same country; same province when the coarse one names a province). Coarse groups
+  // left over become one event per country: a report rarely tells two events apart only by date
+  // without naming any place.
   const all = [...groups.values()];
   const fine = all.filter((g) => g.place && isFine(g.place));
   for (const g of all) {
     if (g.place && isFine(g.place)) continue;
     const host = fine
-      .filter((f) => Math.abs(daysBetween(f.date, g.date)) <= 1)
+      .filter((f) => Math.abs(daysBetween(f.date, g.date)) <= 7)
       .filter((f) => !g.place?.place || f.place!.place!.iso2 === g.place.place.iso2)
       .filter((f) => !g.place?.place || g.place.place.kind !== 'admin1' || f.place!.place!.admin1 === g.place.place.admin1)
-      .sort((a, b) => b.members.length - a.members.length)[0];
+      .sort((a, b) => Math.abs(daysBetween(a.date, g.date)) - Math.abs(daysBetween(b.date, g.date)) || b.members.length - a.members.length)[0];
     if (host) {
-      host.members.push(...g.members);
+      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
       groups.delete(g.key);
     }
+  }
+  const coarse = [...groups.values()].filter((g) => !(g.place && isFine(g.place)));
+  for (const g of coarse) {
+    const sameCountry = coarse.find((o) => o !== g && groups.has(o.key) && (o.place?.place?.iso2 ?? null) === (g.place?.place?.iso2 ?? null));
+    if (sameCountry && groups.has(g.key)) {
+      const datedScore = (x: Group) => Math.max(0, ...x.members.filter((m) => m.date).map((m) => m.cls.score));
+      const [keep, drop] =
+        datedScore(sameCountry) > datedScore(g) || (datedScore(sameCountry) === datedScore(g) && sameCountry.members.length >= g.members.length)
+          ? [sameCountry, g]
+          : [g, sameCountry];
+      keep.members.push(...drop.members);
+      groups.delete(drop.key);
+    }
+  }
+  // Weak groups (a lone "killed", an "offensive") next to a clearly reported event are its echoes.
+  const strength = (g: Group) => Math.max(...g.members.map((m) => m.cls.score));
+  const strongest = Math.max(...[...groups.values()].map(strength));
+  for (const g of [...groups.values()]) {
+    if (strongest >= 3 && strength(g) < MIN_SCORE_BESIDE_STRONG) groups.delete(g.key);
   }
 
   const finalGroups = [...groups.values()];
@@ -334,8 +373,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       best: Math.max(0, toll.best - specific),
       high: Math.max(0, toll.high - specific),
     };
-    const shares = splitToll(rest, finalGroups.length);
-    finalGroups.forEach((g, i) => {
+    // A toll is shared by the violent events it can cover, not by protests or arrests nearby.
+    const violent = finalGroups.filter((g) => g.members.some((m) => m.cls.family === 'violence'));
+    const sharers = violent.length ? violent : finalGroups;
+    const shares = splitToll(rest, sharers.length);
+    sharers.forEach((g, i) => {
       const f = fatalities.get(g)!;
       const sh = shares[i]!;
       fatalities.set(g, { low: f.low + sh.low, best: f.best + sh.best, high: f.high + sh.high });
@@ -346,7 +388,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const events: SitrepEvent[] = [];
   for (const g of finalGroups) {
     // The group's type: the strongest sentence, demonstrations taking the most severe form.
-    const ranked = [...g.members].sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index);
+    // Sentences that name the place speak for it; carried-over ones only support.
+    const ranked = [...g.members].sort(
+      (a, b) => Number(b.explicitPlace) - Number(a.explicitPlace) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
+    );
     let lead = ranked[0]!;
     const demo = g.members.filter((m) => m.cls.family === 'demonstration');
     const demoScore = demo.reduce((s, m) => s + m.cls.score, 0);
