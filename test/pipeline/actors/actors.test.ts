@@ -316,3 +316,13 @@ describe('acts named by a country word', () => {
     expect(mention('Occupation forces stormed the camp at dawn.', { country: 'Palestine' }, 'Occupation forces')!.actor).toBe('Military Forces of Israel');
   });
 });
+
+describe('ethnic names acting alone', () => {
+  it('reads "Misseriya kill …" as the ethnic militia, and the victims as civilians', () => {
+    const ms = run('Misseriya kill four Ngok Dinka villagers near Abyei.', { country: 'Sudan' });
+    expect(ms.map((m) => [m.text, m.actor, m.inter])).toEqual([
+      ['Misseriya', 'Misseriya Ethnic Militia (Sudan)', 4],
+      ['villagers', 'Civilians (Sudan)', 7],
+    ]);
+  });
+});

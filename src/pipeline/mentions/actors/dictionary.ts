@@ -103,6 +103,8 @@ export interface ActorDictionary {
   countries: CountryNode;
   ethnic: EthnicNode;
   ethnicHeads: TrieNode;
+  /** The entry behind ethnic militia names ("{ethnic} {suffix} ({country})"). */
+  ethnicEntry: Entry;
   /** Single-word modifiers that may open a generic mention ("unidentified gunmen"). */
   genericModifiers: Set<string>;
   /** Words that may stand between a country word and a state head ("Israeli ground forces"). */
@@ -210,7 +212,7 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   const genericJson = readJson(dir, 'generic.json');
   const ethnicJson = readJson(dir, 'ethnic.json');
 
-  const dict: ActorDictionary = {
+  const dict: Omit<ActorDictionary, 'ethnicEntry'> & { ethnicEntry?: Entry } = {
     main: newNode(),
     heads: newNode(),
     countries: { next: new Map(), ends: [] },
@@ -314,11 +316,12 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
     }
   }
   const ethnicHeadEntry = addEntry({ kind: 'identity_militia', inter: 4, actor: '{ethnic} {suffix} ({country})' }, 'ethnic', 'ethnic.json');
+  dict.ethnicEntry = ethnicHeadEntry;
   for (const h of ethnicJson.heads as string[]) addAlias(dict.ethnicHeads, ethnicHeadEntry, h, false);
 
   for (const root of [dict.main, dict.countries, dict.ethnic] as { next: Map<string, unknown> }[]) for (const k of root.next.keys()) dict.firstKeys.add(k);
   for (const k of [...dict.genericModifiers, ...dict.headModifiers]) dict.firstKeys.add(k);
-  return dict;
+  return dict as ActorDictionary;
 }
 
 let cached: ActorDictionary | null = null;

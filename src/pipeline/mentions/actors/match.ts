@@ -55,6 +55,9 @@ const HEAD_SUFFIXES = new Set(['troops', 'soldiers', 'personnel', 'officers', 'm
 /** Modifiers that make a prefix-only word ("forces", "strikes") a state-force mention: "government forces", not "national strike". */
 const FORCE_MODIFIERS = new Set(['army', 'military', 'naval', 'air', 'ground', 'government', 'regime', 'security', 'special', 'elite', 'paramilitary', 'junta', 'loyalist']);
 
+/** Verbs after a bare ethnic or clan name that make it an acting militia ("Misseriya kill …"). */
+const ETHNIC_ACTS = new Set(['kill', 'kills', 'killed', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'raided', 'ambush', 'ambushed', 'storm', 'stormed', 'torch', 'torched', 'burn', 'burned', 'burnt', 'massacre', 'massacred', 'abduct', 'abducted', 'loot', 'looted']);
+
 /** Words that can stand for the second of two coordinated countries ("Afghan and coalition forces"). */
 const COORDINATED_WORDS = new Set(['coalition', 'allied', 'international', 'foreign', 'government', 'western', 'nato', 'un', 'african']);
 
@@ -191,9 +194,11 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
       if (!e) continue;
       let k = ew.end;
       if (k < to && ['ethnic', 'tribal', 'clan', 'armed', 'herder', 'community'].includes(toks[k]!.key) && toks[k]!.joins) k++;
-      if (k >= to || !toks[k]!.joins) break;
+      if (k >= to || !toks[k]!.joins || ew.end >= to) break;
       const hw = walk<AliasEnd>(dict.ethnicHeads, toks, k, to)[0];
       if (hw) out.push({ from: i, to: hw.end, entry: hw.ends[0]!.entry, alias: hw.ends[0]!.alias, textCountry: null, ethnic: e, rank: 3.5 });
+      // "Misseriya kill four herders": the group name alone, acting violently, is the militia.
+      else if (ETHNIC_ACTS.has(toks[ew.end]!.key)) out.push({ from: i, to: ew.end, entry: dict.ethnicEntry, alias: '', textCountry: null, ethnic: e, rank: 3.5, noSuffix: true });
       break;
     }
   }
