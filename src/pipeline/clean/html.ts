@@ -7,14 +7,15 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { normalisePublished } from '../ingest/published.js';
+import { DOM_MAX_DEPTH, nestingDepth } from '../ingest/markup.js';
+
+export { DOM_MAX_DEPTH, nestingDepth };
 import type { Block } from './blocks.js';
 
 /** Readability's cost grows with depth × size; past these it is skipped (the body is walked instead). */
 const READABILITY_MAX_DEPTH = 200;
 const READABILITY_MAX_CHARS = 1_500_000;
 const READABILITY_MAX_ELEMS = 30_000;
-/** Past this nesting depth even building a DOM gets slow: tags are stripped by a linear scan. */
-export const DOM_MAX_DEPTH = 1000;
 
 /** Metadata read from a page's <head> and markup. */
 export interface PageMeta {
@@ -38,30 +39,6 @@ const BLOCK = new Set([
   'blockquote', 'figure', 'figcaption', 'caption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'pre',
   'address', 'header', 'footer', 'aside', 'nav', 'hr', 'details', 'summary', 'center', 'body', 'html', 'fieldset', 'legend',
 ]);
-/** Void elements, and elements whose end tag may be omitted: neither deepens the nesting count. */
-const NO_DEPTH = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rt', 'rp', 'thead', 'tbody', 'tfoot', 'colgroup',
-]);
-
-/**
- * Greatest element nesting depth of an HTML string, by a linear scan of its tags (void
- * elements and elements with optional end tags not counted). Used to decide how to parse.
- */
-export function nestingDepth(html: string): number {
-  const re = /<(\/?)([A-Za-z][A-Za-z0-9:-]{0,30})\b[^<>]{0,2000}?(\/?)>/g;
-  let depth = 0;
-  let max = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
-    const tag = m[2]!.toLowerCase();
-    if (NO_DEPTH.has(tag) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
-  }
-  return max;
-}
-
 /** Minimal structural view of linkedom's nodes (it ships loose types). */
 interface DomNode {
   nodeType: number;

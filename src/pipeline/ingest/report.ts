@@ -3,6 +3,7 @@
  */
 import type { RawReport } from '../../model/index.js';
 import { normalisePublished } from './published.js';
+import { DOM_MAX_DEPTH, nestingDepth } from './markup.js';
 
 /** One item read from an input: a report, or a one-line error naming the input. */
 export type IngestItem =
@@ -60,6 +61,8 @@ export function htmlProblem(html: string): string | null {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]*>/g, ' ');
   if (!/\p{L}{2}/u.test(visible) && html.length <= 2_000_000) return 'HTML has no readable text';
+  const depth = nestingDepth(html);
+  if (depth > DOM_MAX_DEPTH) return `HTML nested ${depth} elements deep (limit ${DOM_MAX_DEPTH}): malformed or hostile markup`;
   return null;
 }
 
