@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actorsCompatible,
+  fatalitiesCompatible,
   actorKeysOf,
   chooseIncident,
   datesCompatible,
@@ -78,6 +79,18 @@ describe('actors', () => {
     expect(actorsCompatible(v(a), v(c))).toBe(true);
     expect(actorsCompatible(v(a), v(d))).toBe(true); // the same clash told from the other side
     expect(actorsCompatible(v(d), v(mkEvent({ event_id: 'e', doc_id: 'e', actor1: 'Police Forces of Testland' })))).toBe(true);
+  });
+});
+
+describe('death counts', () => {
+  it('contradict only when both give deaths and they are far apart', () => {
+    const f = (low: number, high = low) => ({ fatalities: low, fatalities_low: low, fatalities_high: high });
+    expect(fatalitiesCompatible(f(0), f(40))).toBe(true); // one report gives none
+    expect(fatalitiesCompatible(f(12), f(14))).toBe(true);
+    expect(fatalitiesCompatible(f(8), f(10, 20))).toBe(true);
+    expect(fatalitiesCompatible(f(2), f(10))).toBe(false);
+    expect(fatalitiesCompatible(f(1), f(3))).toBe(true); // 2 apart: small counts vary
+    expect(fatalitiesCompatible(f(15), f(40))).toBe(false);
   });
 });
 

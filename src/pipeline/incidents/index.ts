@@ -12,7 +12,9 @@
  * - places by the looser geo precision: 10 km (1), 25 km or the same admin2 (2), the same
  *   admin1, or the same country when one side has no admin1 (3); always the same country;
  * - actors compatible: two named, specific actor1s that differ and do not appear among
- *   the other event's actors contradict each other.
+ *   the other event's actors contradict each other;
+ * - death counts not far apart when both give one (see fatalitiesCompatible): UCDP's own
+ *   coding of neighbouring events on consecutive days differs mostly there.
  */
 import type { Claim, SitrepEvent } from '../../model/index.js';
 
@@ -214,6 +216,23 @@ export function actorsCompatible(
 }
 
 /**
+ * False when both sides give deaths and the figures are far apart (more than double and at
+ * least 3 apart): two outlets' counts of one event differ, but rarely that much.
+ */
+export function fatalitiesCompatible(
+  a: { fatalities?: number; fatalities_low?: number; fatalities_high?: number },
+  b: { fatalities?: number; fatalities_low?: number; fatalities_high?: number },
+): boolean {
+  const lo = (x: typeof a) => x.fatalities_low ?? x.fatalities ?? 0;
+  const hi = (x: typeof a) => Math.max(x.fatalities_high ?? 0, x.fatalities ?? 0);
+  if (!hi(a) || !hi(b)) return true;
+  // Ranges that overlap agree; otherwise compare the nearest ends.
+  if (lo(a) <= hi(b) && lo(b) <= hi(a)) return true;
+  const [small, big] = hi(a) < lo(b) ? [hi(a), lo(b)] : [hi(b), lo(a)];
+  return !(big > 2 * small && big - small >= 3);
+}
+
+/**
  * How well an event fits a candidate incident, higher is better; null when it cannot be
  * the same event (type, date, place, actors, same report, or an analyst's split).
  */
@@ -228,6 +247,7 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   const eActors = actorKeysOf(e);
   if (!actorsCompatible({ actor1: e.actor1, actors: eActors }, { actor1: inc.actor1, actors: inc.actors })) return null;
 
+  if (!fatalitiesCompatible(e, inc)) return null;
   let score = 0;
   const days = Math.abs(dayNumber(e.event_date) - dayNumber(inc.event_date));
   score += 2 - Math.min(days, 31) / 16;

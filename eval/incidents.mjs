@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Incident clustering across reports, measured pairwise. Plain node over dist/.
+//
+// Material: ../shared/eval/ucdp/ged-sample.jsonl, where a row whose `headline` holds several
+// `;`-separated headlines is several outlets' reports of one event (each ingested as its own
+// report, with its own source_date and outlet); and eval/paraphrases/*.json, our own
+// rewordings of a few single-event gold reports, ingested with the gold report itself.
+// Truth: two events from different reports of the same row / gold family are the same
+// incident; events of different rows / families are not. Pairs within one report are not
+// counted (one report's events are distinct by construction).
+//
+// Usage: node eval/incidents.mjs [--verbose] [--keep]
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.SITREP_EVAL_DIR ?? path.resolve(root, '../shared/eval');
+const verbose = process.argv.includes('--verbose');
+const keep = process.argv.includes('--keep');
+
+const { openStore } = await import(path.join(root, 'dist/store/index.js'));
+const { extractReport } = await import(path.join(root, 'dist/pipeline/extract.js'));
+const { loadGazetteer } = await import(path.join(root, 'dist/pipeline/mentions/places/index.js'));
+const model = await import(path.join(root, 'dist/model/index.js'));
+
+/** Reports with the family (true incident) they belong to. */
+function material() {
+  const reports = [];
+  const rows = readFileSync(path.join(shared, 'ucdp/ged-sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  for (const row of rows) {
+    const heads = String(row.headline).split(';').map((s) => s.trim());
+    const dates = String(row.source_date ?? '').split(';').map((s) => s.trim());
+    const offices = String(row.source_office ?? '').split(';').map((s) => s.trim());
+    heads.forEach((h, i) => {
+      if (!h) return;
+      reports.push({
+        family: `ucdp-${row.id}`,
+        kind: 'ucdp',
+        row,
+        raw: { id: `ucdp-${row.id}-${i}`, text: h, published: dates[i] || dates[0] || null, source: offices[i] || offices[0] || null },
+      });
+    });
+  }
+  const pdir = path.join(root, 'eval/paraphrases');
+  for (const f of readdirSync(pdir).filter((f) => f.endsWith('.json')).sort()) {
+    const p = JSON.parse(readFileSync(path.join(pdir, f), 'utf8'));
+    const gold = JSON.parse(readFileSync(path.join(shared, 'gold', `${p.gold}.json`), 'utf8'));
+    const family = `gold-${p.gold}`;
+    reports.push({ family, kind: 'gold', raw: { id: gold.id, text: gold.text, published: gold.published ?? null, source: gold.source ?? null } });
+    for (const r of p.reports) reports.push({ family, kind: 'gold', raw: { id: r.id, text: r.text, published: r.published ?? null, source: r.source ?? null } });
+  }
+  return reports;
+}
+
+/** Pairwise precision / recall / F1 over events of different reports. */
+function pairwise(events) {
+  let tp = 0, fp = 0, fn = 0;
+  for (let i = 0; i < events.length; i++) {
+    for (let j = i + 1; j < events.length; j++) {
+      const a = events[i], b = events[j];
+      if (a.doc === b.doc) continue;
+      const truth = a.family === b.family;
+      const pred = a.incident === b.incident;
+      if (truth && pred) tp++;
+      else if (pred) fp++;
+      else if (truth) fn++;
+    }
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return { tp, fp, fn, p, r, f };
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+
+async function withStore(fn) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-eval-incidents-'));
+  const store = await openStore(`sqlite:${path.join(dir, 'eval.sqlite')}`);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`store kept: ${dir}`);
+  }
+}
+
+/** Ingest reports with the extractor; returns scored events. */
+async function runExtractor(reports) {
+  const gazetteer = loadGazetteer();
+  return withStore(async (store) => {
+    const famOf = new Map();
+    let failed = 0;
+    for (const r of reports) {
+      try {
+        const { doc, events } = extractReport(r.raw, { gazetteer });
+        const res = await store.ingest(doc, events);
+        famOf.set(res.doc_id, r);
+      } catch (err) {
+        failed++;
+        if (verbose) console.log(`  failed ${r.raw.id}: ${err.message}`);
+      }
+    }
+    const events = [];
+    for await (const e of store.streamEvents({})) {
+      const r = famOf.get(e.doc_id);
+      if (r) events.push({ doc: e.doc_id, family: r.family, kind: r.kind, incident: e.incident_id, e });
+    }
+    const stats = await store.stats({});
+    return { events, failed, incidents: stats.incidents };
+  });
+}
+
+/**
+ * The same clustering with UCDP's own coding standing in for the extractor (one event per
+ * headline from the row's fields): what the incident rules do given perfect extraction.
+ */
+async function runOracle(reports) {
+  const prec = { 1: 1, 2: 2, 3: 3, 4: 3 };
+  return withStore(async (store) => {
+    const events = [];
+    for (const r of reports.filter((x) => x.kind === 'ucdp')) {
+      const row = r.row;
+      const sub = row.type_of_violence === 3 ? 'Attack' : 'Armed clash';
+      const inter2 = row.type_of_violence === 3 ? 7 : 2;
+      const ev = {
+        event_id: `${r.raw.id}-o`,
+        doc_id: r.raw.id,
+        event_date: row.date_start,
+        time_precision: row.date_prec >= 2 ? 2 : 1,
+        disorder_type: model.disorderTypeOf(sub),
+        event_type: model.eventTypeOf(sub),
+        sub_event_type: sub,
+        actor1: row.side_a,
+        assoc_actor_1: null,
+        inter1: 1,
+        actor2: row.side_b,
+        assoc_actor_2: null,
+        inter2,
+        interaction: model.interactionOf(1, inter2),
+        civilian_targeting: model.civilianTargetingOf(sub, inter2),
+        country: row.country,
+        iso: null,
+        admin1: row.adm_1 || null,
+        admin2: row.adm_2 || null,
+        location: row.where_coordinates || null,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        geo_precision: prec[row.where_prec] ?? 3,
+        fatalities: row.best,
+        fatalities_low: row.low,
+        fatalities_high: row.high,
+        claims: [],
+        evidence: { event_date: { sentence: 0, start: 0, end: 1 } },
+        notes: '',
+        confidence: 1,
+      };
+      const doc = { docId: r.raw.id, text: r.raw.text + ` [${r.raw.id}]`, published: r.raw.published, source: r.raw.source, url: null, title: null, marked: [] };
+      const res = await store.ingest(doc, [ev]);
+      events.push({ doc: res.doc_id, family: r.family, kind: r.kind, incident: res.events[0].incident_id, e: ev });
+    }
+    return events;
+  });
+}
+
+const reports = material();
+const families = new Set(reports.map((r) => r.family));
+const multi = [...families].filter((f) => reports.filter((r) => r.family === f).length > 1);
+const t0 = Date.now();
+const { events, failed, incidents } = await runExtractor(reports);
+const secs = ((Date.now() - t0) / 1000).toFixed(1);
+const all = pairwise(events);
+const ucdp = pairwise(events.filter((e) => e.kind === 'ucdp'));
+const gold = pairwise(events.filter((e) => e.kind === 'gold'));
+const line = (name, m) =>
+  `${name.padEnd(26)} precision ${pct(m.p).padStart(6)}  recall ${pct(m.r).padStart(6)}  F1 ${pct(m.f).padStart(6)}  (pairs: ${m.tp} right, ${m.fp} wrongly joined, ${m.fn} missed)`;
+console.log(`reports ${reports.length} (${families.size} real events, ${multi.length} reported more than once); events ${events.length}; incidents ${incidents}; failed ${failed}; ${secs} s`);
+const withEvents = new Set(events.map((e) => e.family));
+const covered = multi.filter((f) => new Set(events.filter((e) => e.family === f).map((e) => e.doc)).size > 1).length;
+console.log(`multi-report events with events from 2+ reports: ${covered} of ${multi.length}; events with no extracted event at all: ${families.size - withEvents.size}`);
+console.log(line('all (extractor)', all));
+console.log(line('  UCDP multi-headline rows', ucdp));
+console.log(line('  gold + paraphrases', gold));
+const oracleEvents = await runOracle(reports);
+const oracle = pairwise(oracleEvents);
+console.log(line('UCDP coding as extraction', oracle));
+if (verbose) {
+  const byFam = new Map();
+  for (const e of events) (byFam.get(e.family) ?? byFam.set(e.family, []).get(e.family)).push(e);
+  const byInc = new Map();
+  for (const e of events) (byInc.get(e.incident) ?? byInc.set(e.incident, []).get(e.incident)).push(e);
+  for (const [inc, evs] of byInc) {
+    if (new Set(evs.map((e) => e.family)).size < 2) continue;
+    console.log(`  joined wrongly ${inc}:`);
+    for (const x of evs) console.log(`    ${x.doc} ${x.e.event_type} ${x.e.event_date}/${x.e.time_precision}${x.e.evidence?.event_date ? '' : '?'} ${x.e.location ?? '-'}/${x.e.admin1 ?? '-'}/${x.e.country} p${x.e.geo_precision} ${x.e.actor1 ?? '-'} | ${x.e.actor2 ?? '-'}`);
+  }
+  for (const [f, evs] of byFam) {
+    const docs = new Set(evs.map((e) => e.doc));
+    const incs = new Set(evs.map((e) => e.incident));
+    if (docs.size > 1 && incs.size > 1) {
+      console.log(`  split ${f}:`);
+      for (const x of evs) console.log(`    ${x.doc} ${x.incident} ${x.e.event_type} ${x.e.event_date}/${x.e.time_precision}${x.e.evidence?.event_date ? '' : '?'} ${x.e.location ?? '-'}/${x.e.admin1 ?? '-'}/${x.e.country} p${x.e.geo_precision} ${x.e.actor1 ?? '-'} | ${x.e.actor2 ?? '-'}`);
+    }
+  }
+}
+if (process.argv.includes('--oracle-verbose')) {
+  const byInc = new Map();
+  for (const e of oracleEvents) (byInc.get(e.incident) ?? byInc.set(e.incident, []).get(e.incident)).push(e);
+  for (const [inc, evs] of byInc) {
+    if (new Set(evs.map((e) => e.family)).size < 2) continue;
+    console.log(`  oracle joined ${inc}:`);
+    for (const x of evs) console.log(`    ${x.doc} ${x.e.sub_event_type} ${x.e.event_date}/${x.e.time_precision} ${x.e.location ?? '-'}/${x.e.admin2 ?? '-'}/${x.e.admin1 ?? '-'} p${x.e.geo_precision} ${x.e.actor1} | ${x.e.actor2} best ${x.e.fatalities}`);
+  }
+}
