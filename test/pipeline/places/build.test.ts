@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 // @ts-expect-error plain ES module without types
-import { foldName as buildFold } from '../../../data/gazetteer/fold.mjs';
+import { foldName as buildFold, skeletonOf as buildSkeleton } from '../../../data/gazetteer/fold.mjs';
+import { skeletonOf } from '../../../src/pipeline/mentions/places/fold.js';
 import { foldName, loadGazetteer, DEFAULT_GAZETTEER_PATH, countryByIso2, countryByName, countryOfDemonym } from '../../../src/pipeline/mentions/places/index.js';
 
 describe('gazetteer build output', () => {
@@ -58,5 +59,19 @@ describe('gazetteer build output', () => {
     for (const s of samples) expect(foldName(s)).toBe(buildFold(s));
     expect(foldName('Côte d’Ivoire')).toBe('cote divoire');
     expect(foldName('Київ')).toBe('');
+    for (const s of samples) expect(skeletonOf(foldName(s))).toBe(buildSkeleton(foldName(s)));
+    // transliteration pairs share a skeleton
+    expect(skeletonOf(foldName('Makhmour'))).toBe(skeletonOf(foldName('Makhmur')));
+    expect(skeletonOf(foldName("Ma'arrat an-Nu'man"))).toBe(skeletonOf(foldName('Maarat al-Numan')));
+  });
+
+  it('carries the supplement rows and the never-a-place list', () => {
+    const k = gaz.findName(foldName('Zamzam camp'));
+    expect(k).toBeGreaterThanOrEqual(0);
+    const camp = gaz.place(gaz.hits(k)[0]!.entity);
+    expect(camp).toMatchObject({ country: 'Sudan', admin1: 'North Darfur', feature_code: 'CMPRF' });
+    expect(camp.id).toBeLessThan(0);
+    expect(gaz.isNotPlace('taliban')).toBe(true);
+    expect(gaz.isNotPlace('quetta')).toBe(false);
   });
 });
