@@ -326,3 +326,23 @@ describe('ethnic names acting alone', () => {
     ]);
   });
 });
+
+describe('nationals and protesting civilians', () => {
+  it('reads plural nationals as that country\'s civilians', () => {
+    expect(mention('Three Afghans were killed at the crossing.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7, role_hint: 'patient' });
+  });
+
+  it('turns civilians who march or demonstrate into protesters, and keeps their targets civilians', () => {
+    const ms = run('Students marched to the ministry; police fired tear gas at the students.', { country: 'Togo' });
+    expect(ms.map((m) => [m.text, m.actor, m.inter, m.role_hint])).toEqual([
+      ['Students', 'Protesters (Togo)', 6, 'agent'],
+      ['police', 'Police Forces of Togo', 1, 'agent'],
+      ['students', 'Civilians (Togo)', 7, 'patient'],
+    ]);
+  });
+
+  it('reads lower-case demonyms that are no English word, but not "polish"', () => {
+    expect(run('about 200 angolans demonstrated on tuesday.', { country: 'Angola' }).map((m) => m.actor)).toEqual(['Protesters (Angola)']);
+    expect(run('They sell polish troops of shoes.', { country: 'Ukraine' }).map((m) => m.actor)).toEqual(['Military Forces of Ukraine']);
+  });
+});

@@ -66,6 +66,10 @@ export interface TrieNode {
 export interface CountryEnd {
   countries: string[];
   exact: string[] | null;
+  /** A demonym that is no ordinary English word ("Kenyan", not "Polish"): may match in lower case. */
+  anyCase: boolean;
+  /** A plural demonym ("Afghans", "Iraqis"): names the country's people, not a modifier. */
+  plural: boolean;
 }
 
 interface CountryNode {
@@ -105,6 +109,9 @@ export interface ActorDictionary {
   ethnicHeads: TrieNode;
   /** The entry behind ethnic militia names ("{ethnic} {suffix} ({country})"). */
   ethnicEntry: Entry;
+  /** Generic entries used by rules: civilians (plural nationals) and protesters (relabelled civilians). */
+  civiliansEntry: Entry | null;
+  protestersEntry: Entry | null;
   /** Single-word modifiers that may open a generic mention ("unidentified gunmen"). */
   genericModifiers: Set<string>;
   /** Words that may stand between a country word and a state head ("Israeli ground forces"). */
@@ -196,6 +203,9 @@ function isExact(alias: string): boolean {
   return !/\p{Ll}/u.test(alias) && /\p{Lu}/u.test(alias);
 }
 
+/** Demonyms that are also everyday English words: matched only with a capital. */
+const COMMON_WORDS = new Set(['polish', 'french', 'turkish', 'german', 'swiss', 'dutch', 'danish', 'finnish', 'irish', 'spanish', 'english', 'british', 'american', 'us', 'pak', 'lao', 'myanmar', 'new zealand', 'central african', 'guinean', 'georgian', 'jordanian', 'chadian', 'nigerien']);
+
 function startsUpper(alias: string): boolean {
   return /^\p{Lu}/u.test(alias);
 }
@@ -213,6 +223,8 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   const ethnicJson = readJson(dir, 'ethnic.json');
 
   const dict: Omit<ActorDictionary, 'ethnicEntry'> & { ethnicEntry?: Entry } = {
+    civiliansEntry: null,
+    protestersEntry: null,
     main: newNode(),
     heads: newNode(),
     countries: { next: new Map(), ends: [] },
@@ -227,18 +239,28 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   };
 
   // Countries: names, aliases and demonyms; ambiguous words ("Congolese") keep every country.
-  const byWord = new Map<string, { exact: boolean; countries: string[] }>();
+  const byWord = new Map<string, { exact: boolean; countries: string[]; anyCase: boolean; plural: boolean }>();
+  const add = (w: string, country: string, anyCase: boolean, plural: boolean) => {
+    const slot = byWord.get(w) ?? { exact: isExact(w), countries: [], anyCase, plural };
+    if (!slot.countries.includes(country)) slot.countries.push(country);
+    byWord.set(w, slot);
+  };
   for (const c of countriesJson.countries as { iso2: string; name: string; the?: boolean; demonyms?: string[]; aliases?: string[] }[]) {
     const info: CountryInfo = { name: c.name, iso2: c.iso2, article: c.the === true };
-    for (const w of [c.name, ...(c.aliases ?? []), ...(c.demonyms ?? [])]) {
+    for (const w of [c.name, ...(c.aliases ?? [])]) {
       dict.countryInfo.set(keyOf(w), info);
-      const slot = byWord.get(w) ?? { exact: isExact(w), countries: [] };
-      if (!slot.countries.includes(c.name)) slot.countries.push(c.name);
-      byWord.set(w, slot);
+      add(w, c.name, false, false);
+    }
+    for (const d of c.demonyms ?? []) {
+      dict.countryInfo.set(keyOf(d), info);
+      const anyCase = !isExact(d) && !COMMON_WORDS.has(keyOf(d));
+      add(d, c.name, anyCase, false);
+      // Plural nationals: "Afghans", "Iraqis", "Kenyans" (not "-ese"/"-ish" forms, whose plural is the same word).
+      if (/(?:an|i)$/.test(d) && !isExact(d)) add(`${d}s`, c.name, anyCase, true);
     }
   }
   for (const [w, slot] of byWord) {
-    insert(dict.countries, wordsOf(w), { countries: slot.countries, exact: slot.exact ? wordsOf(w) : null }, () => ({ next: new Map(), ends: [] }));
+    insert(dict.countries, wordsOf(w), { countries: slot.countries, exact: slot.exact ? wordsOf(w) : null, anyCase: slot.anyCase, plural: slot.plural }, () => ({ next: new Map(), ends: [] }));
   }
 
   let nextId = 0;
@@ -306,7 +328,10 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
     addAll(addEntry(r, 'group', `groups.json entries[${i}] (${r.actor ?? '?'})`), r, [dict.main]);
   }
   for (const [i, r] of (genericJson.entries as RawEntry[]).entries()) {
-    addAll(addEntry(r, 'generic', `generic.json entries[${i}]`), r, [dict.main, dict.heads]);
+    const e = addEntry(r, 'generic', `generic.json entries[${i}]`);
+    addAll(e, r, [dict.main, dict.heads]);
+    if (e.kind === 'civilians' && !dict.civiliansEntry) dict.civiliansEntry = e;
+    if (e.kind === 'protesters' && !dict.protestersEntry) dict.protestersEntry = e;
   }
 
   for (const g of ethnicJson.groups as { name: string; aliases: string[]; home: string; suffix: string; contexts?: (string | null)[] }[]) {

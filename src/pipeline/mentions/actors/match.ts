@@ -116,10 +116,13 @@ function pick(ends: AliasEnd[], toks: Token[], i: number, ctx: MatchContext, all
   return best;
 }
 
-function pickCountry(ends: CountryEnd[], toks: Token[], i: number, ctx: MatchContext): string | null {
-  // Country words are proper names: they must be capitalised ("Chad", not "chad").
-  if (!/^\p{Lu}/u.test(toks[i]!.raw)) return null;
+function pickCountry(ends: CountryEnd[], toks: Token[], i: number, ctx: MatchContext, plural = false): string | null {
+  // Country words are proper names: they must be capitalised ("Chad", not "chad"), except demonyms
+  // that are no English word ("kenyan"), which lower-cased text (transcripts, notes) writes small.
+  const capital = /^\p{Lu}/u.test(toks[i]!.raw);
   for (const end of ends) {
+    if (end.plural !== plural) continue;
+    if (!capital && !end.anyCase) continue;
     if (!exactOk(end.exact, toks, i)) continue;
     if (ctx.country && end.countries.includes(ctx.country)) return ctx.country;
     return end.countries[0] ?? null;
@@ -171,6 +174,12 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
       }
     }
     break;
+  }
+  // 2b. Plural nationals alone: "Afghans", "Iraqis" are the country's civilians.
+  if (dict.civiliansEntry) {
+    const pw = walk(dict.countries, toks, i, to)[0];
+    const country = pw ? pickCountry(pw.ends, toks, i, ctx, true) : null;
+    if (pw && country) out.push({ from: i, to: pw.end, entry: dict.civiliansEntry, alias: '', textCountry: country, ethnic: null, rank: 3, noSuffix: true });
   }
   // 3. Modifiers + generic or state head: "unidentified gunmen", "ground forces".
   if (dict.genericModifiers.has(toks[i]!.key) || dict.headModifiers.has(toks[i]!.key)) {
@@ -273,9 +282,31 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
       i = to;
     }
     addRoleHints(sentenceMentions, s, text);
+    if (dict.protestersEntry) relabelProtesters(sentenceMentions, dict, dict.protestersEntry, s.end, text);
     out.push(...sentenceMentions);
   }
   return out;
+}
+
+/** A protest verb closing the clause that a mention opens ("students marched", "residents took to the streets"). */
+const PROTEST_AFTER = /^(?:(?![.;,]|\b(?:said|says|were|was|is|are|had|has|have|killed|died|who|which|after|when)\b)[^]){0,90}?\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing|e)|march(?:ed|ing)?|rall(?:ied|ying|y)|took\s+to\s+the\s+streets|staged\s+(?:a\s+)?(?:protest|demonstration|rally|sit-in|march|strike|walkout|vigil)|held\s+(?:a\s+)?(?:protest|demonstration|rally|sit-in|march|vigil)|went\s+on\s+strike|picket(?:ed|ing)|chant(?:ed|ing)|gathered\s+(?:outside|in front|at)|block(?:ed|ing)\s+(?:the\s+)?(?:road|roads|highway|street|streets))\b/i;
+
+/**
+ * Civilians who protest are protesters (ACLED: "Protesters (<Country>)", whoever they are):
+ * a generic civilians mention followed in its clause by a protest verb becomes a protester mention.
+ */
+function relabelProtesters(ms: ActorMention[], dict: ActorDictionary, protesters: Entry, sentenceEnd: number, text: string): void {
+  for (const m of ms) {
+    if (m.kind !== 'civilians' || !m.generic || m.role_hint === 'patient') continue;
+    const after = text.slice(m.end, Math.min(sentenceEnd, m.end + 140));
+    if (!PROTEST_AFTER.test(after)) continue;
+    const article = m.country ? (dict.countryInfo.get(keyOf(m.country))?.article ?? false) : false;
+    m.actor = renderName(protesters.actor, m.country, article);
+    m.kind = 'protesters';
+    m.inter = protesters.inter;
+    m.template = protesters.actor;
+    m.role_hint = 'agent';
+  }
 }
 
 function toMention(dict: ActorDictionary, c: Candidate, textCountry: string | null, toks: Token[], to: number, sentence: number, text: string, ctx: MatchContext): ActorMention {
