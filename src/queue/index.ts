@@ -11,6 +11,7 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { RawReport } from '../model/index.js';
+import { fetchReport } from '../pipeline/ingest/index.js';
 import { checkSchemaName } from '../store/postgres.js';
 import type { Store } from '../store/index.js';
 import { processReport } from './process.js';
@@ -102,23 +103,10 @@ export async function enqueueJobs(boss: PgBoss, jobs: IngestJob[]): Promise<stri
   return ids;
 }
 
-/** Fetch a URL into a RawReport with the ingest stage's fetcher. Throws when it fails. */
-async function fetchUrl(url: string): Promise<RawReport> {
-  const ingest = (await import('../pipeline/ingest/index.js')) as Record<string, unknown>;
-  const fetchReport = ingest.fetchReport as ((url: string, opts?: object) => Promise<unknown>) | undefined;
-  if (typeof fetchReport !== 'function') throw new Error('fetching URLs is not available in this build');
-  const got = (await fetchReport(url, {})) as RawReport | { ok: boolean; report?: RawReport; error?: string };
-  if (got && typeof got === 'object' && 'ok' in got) {
-    if (!got.ok || !got.report) throw new Error(got.error ?? `cannot fetch ${url}`);
-    return got.report;
-  }
-  return got as RawReport;
-}
-
 /** Process one job: fetch when it is a URL, then extract and store (idempotent). */
 export async function handleJob(store: Store, job: IngestJob): Promise<{ doc_id: string; inserted: boolean; events: number }> {
   if (!job || typeof job !== 'object' || !('kind' in job)) throw new Error('malformed job');
-  const report = job.kind === 'url' ? await fetchUrl(job.url) : job.report;
+  const report = job.kind === 'url' ? await fetchReport(job.url) : job.report;
   if (!report || typeof report !== 'object' || typeof report.id !== 'string') throw new Error(`${job.input}: malformed report in job`);
   const res = await processReport(store, report);
   return { doc_id: res.doc_id, inserted: res.inserted, events: res.events.length };

@@ -303,8 +303,8 @@ export class SqlStore implements Store {
     let keyset = '';
     if (cursor) {
       const [d, s] = decodeCursor(cursor);
-      keyset = ' AND (event_date < ? OR (event_date = ? AND seq < ?))';
-      params.push(d, d, s);
+      keyset = ' AND (event_date, seq) < (?, ?)';
+      params.push(d, s);
     }
     const rows = await this.db.all<EventRow>(
       `SELECT * FROM events WHERE ${w.sql}${keyset} ORDER BY event_date DESC, seq DESC LIMIT ?`,
@@ -508,8 +508,8 @@ export class SqlStore implements Store {
     let keyset = '';
     if (cursor) {
       const [d, s] = decodeCursor(cursor);
-      keyset = ' AND (event_date < ? OR (event_date = ? AND seq < ?))';
-      params.push(d, d, s);
+      keyset = ' AND (event_date, seq) < (?, ?)';
+      params.push(d, s);
     }
     const rows = await this.db.all<IncidentRow>(
       `SELECT * FROM incidents WHERE ${w.sql}${keyset} ORDER BY event_date DESC, seq DESC LIMIT ?`,
