@@ -62,12 +62,17 @@ export function dateWrittenInText(text: string): string | null {
   return found[0]?.date ?? null;
 }
 
-/** The country named most often by location mentions (ties: the earliest). */
+/**
+ * The country the report is about: a vote of location mentions in which a town or district
+ * counts more than a country name (a country is often only the object of a protest or a
+ * statement, a town is where things happen). Ties: the earliest.
+ */
 export function mainCountry(places: PlaceMention[]): string | null {
   const counts = new Map<string, number>();
+  const weight = { place: 2, admin2: 2, admin1: 1.5, country: 1 } as const;
   for (const p of places) {
     if (!p.place || p.role !== 'location') continue;
-    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind]);
   }
   let best: string | null = null;
   let bestN = 0;
@@ -111,11 +116,11 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
     doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);
   const places = findPlaces(doc, sentences, gazetteer);
   let country = mainCountry(places);
-  let actors = findActors(doc, sentences, { country });
+  let actors = findActors(doc, sentences, { country, date: referenceDate });
   if (!country) {
     // No place named: the actors may still tell the country ("Nigerian troops", a national army's name).
     country = actorCountry(actors);
-    if (country) actors = findActors(doc, sentences, { country });
+    if (country) actors = findActors(doc, sentences, { country, date: referenceDate });
   }
   const countryPlace = country ? countryAsPlace(country, gazetteer) : null;
   const dates = findDates(doc, sentences, referenceDate);

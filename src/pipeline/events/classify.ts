@@ -95,7 +95,7 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   if (demoContext && weaponScore < 5) {
     const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
     const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');
-    const protesterViolence = s('riot_violence') >= 1.5 || rioters;
+    const protesterViolence = s('riot_violence') >= 3 || rioters;
     const lethalByState = s('protest_lethal') > 0 && (killed.length > 0 || /shot|fire|live|beat|bullet|brutal/i.test(cues.map((c) => c.text).join(' ')));
     if (s('mob') >= 4 && !protestScore) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
     if (protesterViolence) return { sub_event_type: 'Violent demonstration', score, trigger: bestCue(cues, 'riot_violence') ?? trigger, family: 'demonstration' };

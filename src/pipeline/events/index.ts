@@ -28,6 +28,7 @@ import type {
 } from '../../model/index.js';
 import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from '../../model/index.js';
 import { readDataJson } from '../data.js';
+import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
 import { findCues, isBackground, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
@@ -151,25 +152,25 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
   const civ = uniq.filter((m) => m.kind === 'civilians');
   const protesters = uniq.find((m) => m.kind === 'protesters');
   const rioters = uniq.find((m) => m.kind === 'rioters');
-  const C = country;
-  const military = () => fromMention(state.find((m) => m.kind === 'military')) ?? fromMention(state[0]) ?? generic(`Military Forces of ${C}`, 1);
-  const police = () => fromMention(state.find((m) => m.kind === 'police')) ?? fromMention(state[0]) ?? generic(`Police Forces of ${C}`, 1);
-  const unidentified = () => generic(`Unidentified Armed Group (${C})`, 3);
-  const civilians = () => fromMention(civ[0]) ?? generic(`Civilians (${C})`, 7);
+  const name = (template: string) => renderActorName(template, country);
+  const military = () => fromMention(state.find((m) => m.kind === 'military')) ?? fromMention(state[0]) ?? generic(name('Military Forces of {the_country}'), 1);
+  const police = () => fromMention(state.find((m) => m.kind === 'police')) ?? fromMention(state[0]) ?? generic(name('Police Forces of {the_country}'), 1);
+  const unidentified = () => generic(name('Unidentified Armed Group ({country})'), 3);
+  const civilians = () => fromMention(civ[0]) ?? generic(name('Civilians ({country})'), 7);
   const nonState = () => fromMention(claimed && ARMED_KINDS.has(claimed.kind) ? claimed : undefined) ?? fromMention(armed[0]);
   const civilianVictims = claims.some((c) => c.kind === 'killed' && c.victims === 'civilians') || civ.length > 0;
   const type = eventTypeOf(sub);
 
   switch (sub) {
     case 'Peaceful protest':
-      return [fromMention(protesters) ?? generic(`Protesters (${C})`, 6), null];
+      return [fromMention(protesters) ?? generic(name('Protesters ({country})'), 6), null];
     case 'Protest with intervention':
     case 'Excessive force against protesters':
-      return [fromMention(protesters) ?? generic(`Protesters (${C})`, 6), police()];
+      return [fromMention(protesters) ?? generic(name('Protesters ({country})'), 6), police()];
     case 'Violent demonstration':
-      return [fromMention(rioters) ?? generic(`Rioters (${C})`, 5), state.length ? fromMention(state[0]) : null];
+      return [fromMention(rioters) ?? generic(name('Rioters ({country})'), 5), state.length ? fromMention(state[0]) : null];
     case 'Mob violence':
-      return [fromMention(rioters) ?? generic(`Rioters (${C})`, 5), civilians()];
+      return [fromMention(rioters) ?? generic(name('Rioters ({country})'), 5), civilians()];
     case 'Arrests':
       return [police(), fromMention(uniq.find((m) => !STATE_KINDS.has(m.kind))) ?? civilians()];
     case 'Government regains territory':
@@ -404,7 +405,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const place = g.place?.place ?? input.countryPlace ?? null;
     const country = place?.country ?? input.country;
     if (!country) continue; // an event with no country cannot be placed at all
-    const mentions = g.members.flatMap((m) => m.actors).sort((a, b) => a.start - b.start);
+    // Mentions named for the report's main country are renamed for this event's country (inter 1 vs 8).
+    const mentions = g.members
+      .flatMap((m) => m.actors)
+      .sort((a, b) => a.start - b.start)
+      .map((m) => (country !== input.country ? actorForCountry(m, country) : m));
     const claims = claimsOf.get(g)!;
     const [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
     const f = fatalities.get(g)!;
