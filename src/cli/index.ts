@@ -11,6 +11,7 @@ import { register as registerWorker } from './worker.js';
 import { register as registerStatus } from './status.js';
 import { register as registerGeocode } from './geocode.js';
 import { register as registerServe } from './serve.js';
+import { register as registerWatch } from './watch.js';
 
 const program = new Command();
 program
@@ -26,6 +27,7 @@ registerWorker(program);
 registerStatus(program);
 registerGeocode(program);
 registerServe(program);
+registerWatch(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);
