@@ -37,6 +37,16 @@ const STARTERS = new Set([
 
 /** Candidate sentence ends: final punctuation, closers, space, then something that can start a sentence. */
 const CANDIDATE = /([.!?…]+)(["”’')\]»]*)(\s+)(?=["“‘'(\[«]?[\p{Lu}\p{Lt}\d])/gu;
+/** The same for text written without capitals (older wire copy, coders' notes): any letter may start a sentence. */
+const CANDIDATE_CASELESS = /([.!?…]+)(["”’')\]»]*)(\s+)(?=["“‘'(\[«]?[\p{L}\d])/gu;
+
+/** True when the text has (almost) no capital letters, so capitals cannot mark sentence starts. */
+function isCaseless(text: string): boolean {
+  const sample = text.slice(0, 5000);
+  const upper = (sample.match(/\p{Lu}/gu) ?? []).length;
+  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  return letters > 40 && upper / letters < 0.01;
+}
 
 /** The next word after `at` (letters, apostrophes), lower-cased. */
 function nextWord(line: string, at: number): string {
@@ -136,15 +146,16 @@ export function splitSentences(doc: CleanText): Sentence[] {
     emit(s, e);
   };
 
+  const candidate = isCaseless(text) ? CANDIDATE_CASELESS : CANDIDATE;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     let s = lineStart;
-    CANDIDATE.lastIndex = 0;
+    candidate.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = CANDIDATE.exec(line))) {
+    while ((m = candidate.exec(line))) {
       const punctStart = m.index;
       const next = m.index + m[0].length;
       if (!endsSentence(line, punctStart, m[1]!, m[2]!, next)) continue;
