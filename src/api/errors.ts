@@ -89,7 +89,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       status = 400;
       message = `the body is not valid JSON: ${err.message}`;
     }
-    if (status >= 500) {
+    if (status >= 500 && !(err instanceof HttpError)) {
       req.log.error({ err }, 'request failed');
       message = 'internal error; the server logged the details';
     }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { extractReport } from '../pipeline/extract.js';
 import type { Store } from '../store/types.js';
 import type { ApiContext, FetchReport } from './context.js';
 import { installErrorHandlers } from './errors.js';
@@ -122,10 +123,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   return app;
 }
 
-/** Build the server and listen on host:port (127.0.0.1:8787 by default); returns the instance and its address. */
+/**
+ * Build the server and listen on host:port (127.0.0.1:8787 by default); returns the instance and
+ * its address. With `warm` (default true) the extractor's data (gazetteer, lexicons) is loaded
+ * first, so the first POST /reports is as quick as the others.
+ */
 export async function startServer(
-  opts: ServerOptions & { host?: string; port?: number },
+  opts: ServerOptions & { host?: string; port?: number; warm?: boolean },
 ): Promise<{ app: FastifyInstance; address: string }> {
+  if (opts.warm ?? true) extractReport({ id: 'warm-up', text: 'Police dispersed a protest in Lahore, Pakistan on Monday.', published: '2025-01-06' });
   const app = await buildServer(opts);
   const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 8787 });
   return { app, address };

@@ -3,15 +3,22 @@
  * GET /quarantine.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Stats } from '../store/types.js';
 import type { ApiContext } from './context.js';
 import { toFilter, type FilterQuery } from './filters.js';
 import { errorSchema, filterQuery } from './schemas.js';
 
 const errors = { '4xx': errorSchema, '5xx': errorSchema } as const;
 
+/** Stats answers kept per filter while the store's change mark stays the same (aggregates over a large store take a while). */
+const STATS_CACHE_SIZE = 64;
+/** A cached answer is recomputed after this long even when nothing seems changed (e.g. a re-clustering that writes no audit row). */
+const STATS_TTL_MS = 60_000;
+
 /** Register the routes above. */
 export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store } = ctx;
+  const statsCache = new Map<string, { mark: string; at: number; stats: Stats }>();
 
   app.get<{ Querystring: FilterQuery }>(
     '/stats',
@@ -53,7 +60,17 @@ export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
     },
-    async (req) => store.stats(toFilter(req.query)),
+    async (req) => {
+      const filter = toFilter(req.query);
+      const key = JSON.stringify(filter);
+      const mark = await ctx.live.changeMark();
+      const hit = statsCache.get(key);
+      if (hit && hit.mark === mark && Date.now() - hit.at < STATS_TTL_MS) return hit.stats;
+      const stats = await store.stats(filter);
+      if (statsCache.size >= STATS_CACHE_SIZE) statsCache.delete(statsCache.keys().next().value!);
+      statsCache.set(key, { mark, at: Date.now(), stats });
+      return stats;
+    },
   );
 
   const limitQuery = {

@@ -11,7 +11,7 @@ interface ServeOptions {
   host: string;
   store?: string;
   bodyLimit: string;
-  allowPrivateUrls?: boolean;
+  allowPrivate?: boolean;
   log?: boolean;
 }
 
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--host <addr>', 'address to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('--store <url>', 'sqlite:PATH or postgres://USER@HOST:PORT/DB (default: $SITREP_STORE or sqlite:data/sitrep.sqlite)')
     .option('--body-limit <bytes>', 'largest request body in bytes', String(2 * 1024 * 1024))
-    .option('--allow-private-urls', 'let POST /reports fetch URLs on loopback or private networks')
+    .option('--allow-private', 'let POST /reports fetch URLs on loopback or private networks')
     .option('--log', 'log every request (JSON lines on stdout)')
     .action(async (opts: ServeOptions) => {
       const port = parsePort(opts.port);
@@ -43,7 +43,7 @@ export function register(program: Command): void {
         host: opts.host,
         port,
         bodyLimit,
-        allowPrivateUrls: opts.allowPrivateUrls ?? false,
+        allowPrivateUrls: opts.allowPrivate ?? false,
         logger: opts.log ?? false,
       });
       console.log(`sitrep: serving ${address}/ (store ${storeUrl.replace(/\/\/[^@/]*@/, '//…@')})`);

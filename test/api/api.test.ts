@@ -417,5 +417,7 @@ describe('stats, openapi, health, errors, live updates', () => {
       setTimeout(() => reject(new Error('no change event within 20 s')), 20_000);
     });
     await received;
+    // Cached stats answers notice the other writer too.
+    await expect.poll(async () => (await get('/stats?country=Mali')).json.events, { timeout: 5000 }).toBe(3);
   });
 });
