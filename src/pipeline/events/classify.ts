@@ -91,12 +91,12 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const weaponScore = Math.max(s('chemical'), s('suicide'), s('air'), s('grenade'), s('ied') >= 5 ? 5 : 0, s('shelling') >= 4 ? 4 : 0);
   const protestScore = s('protest') + (actors.some((a) => a.kind === 'protesters') ? 2 : 0);
   const rioters = actors.some((a) => a.kind === 'rioters');
-  const demoContext = protestScore > 0 || rioters || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0));
+  const demoContext = protestScore > 0 || rioters || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || s('protest_lethal') >= 2));
   if (demoContext && weaponScore < 5) {
     const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
     const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');
     const protesterViolence = s('riot_violence') >= 3 || rioters;
-    const lethalByState = s('protest_lethal') > 0 && (killed.length > 0 || /shot|fire|live|beat|bullet|brutal/i.test(cues.map((c) => c.text).join(' ')));
+    const lethalByState = s('protest_lethal') >= 2;
     if (s('mob') >= 4 && !protestScore) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
     if (protesterViolence) return { sub_event_type: 'Violent demonstration', score, trigger: bestCue(cues, 'riot_violence') ?? trigger, family: 'demonstration' };
     if (lethalByState) return { sub_event_type: 'Excessive force against protesters', score, trigger: bestCue(cues, 'protest_lethal') ?? trigger, family: 'demonstration' };
