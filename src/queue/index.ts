@@ -129,7 +129,8 @@ export async function runWorker(
 ): Promise<Worker> {
   const n = Math.max(1, Math.floor(opts.concurrency) || 1);
   for (let i = 0; i < n; i++) {
-    await boss.work<IngestJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    let workerId: string | null = null;
+    workerId = await boss.work<IngestJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const j of jobs) {
         try {
           const r = await handleJob(store, j.data);
@@ -139,6 +140,9 @@ export async function runWorker(
           throw err;
         }
       }
+      // pg-boss waits out the polling interval after every fetch; a job was just done, so
+      // more are likely waiting: ask for the next one now (the interval applies once idle).
+      if (workerId) boss.notifyWorker(workerId);
     });
   }
   return {
