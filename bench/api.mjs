@@ -8,10 +8,10 @@
  *
  * Needs `npm run build` (uses dist/). The server runs as a separate process (`sitrep serve`),
  * so the load generator does not share its event loop. The synthetic store is kept in
- * bench/out/ and reused while its size matches.
+ * bench/out/ and reused while its size matches; the server runs on a copy of it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,8 +136,12 @@ if (count !== N) {
   process.stderr.write(`  done: ${count} events in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
+// Serve a copy, so the reports posted below do not change the kept store.
+const runFile = path.join(outDir, `api-${N}-run.sqlite`);
+for (const f of [runFile, `${runFile}-wal`, `${runFile}-shm`]) rmSync(f, { force: true });
+copyFileSync(file, runFile);
 const port = await freePort();
-const server = await startServer(file, port);
+const server = await startServer(runFile, port);
 const base = `http://127.0.0.1:${port}`;
 const results = [];
 try {
