@@ -12,6 +12,7 @@ import { register as registerStatus } from './status.js';
 import { register as registerGeocode } from './geocode.js';
 import { register as registerServe } from './serve.js';
 import { register as registerWatch } from './watch.js';
+import { register as registerStart } from './start.js';
 
 const program = new Command();
 program
@@ -28,6 +29,7 @@ registerStatus(program);
 registerGeocode(program);
 registerServe(program);
 registerWatch(program);
+registerStart(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);
