@@ -22,6 +22,8 @@ export function register(program: Command): void {
       if (!qUrl) throw new Error('worker needs a PostgreSQL queue: --queue postgres://… or SITREP_QUEUE, or a postgres --store');
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer, got ${opts.concurrency}`);
+      // One pooled connection per concurrent job, plus room for the reads around them.
+      if (!process.env.SITREP_PG_POOL) process.env.SITREP_PG_POOL = String(Math.max(5, concurrency + 2));
       const store = await openStore(opts.store);
       const boss = await openQueue({ url: qUrl });
       const worker = await runWorker(boss, store, {

@@ -24,9 +24,10 @@ export interface Db {
   /**
    * Inside a transaction: serialise with other transactions that take the same names,
    * across processes, until commit (PostgreSQL advisory transaction locks; a no-op on
-   * SQLite, whose write transactions are already exclusive).
+   * SQLite, whose write transactions are already exclusive). `shared` locks coexist with
+   * each other and exclude the exclusive lock of the same name.
    */
-  lock(names: string[]): Promise<void>;
+  lock(names: string[], shared?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 

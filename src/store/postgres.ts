@@ -58,11 +58,12 @@ class PgHandle implements Db {
       client.release();
     }
   }
-  async lock(names: string[]): Promise<void> {
+  async lock(names: string[], shared = false): Promise<void> {
     if (!this.client) throw new Error('lock() needs a transaction');
     // Sorted so two transactions never wait on each other in opposite orders.
     const keys = [...new Set(names.map((n) => lockKey(this.schema, n)))].sort();
-    for (const k of keys) await this.client.query('SELECT pg_advisory_xact_lock($1::bigint)', [k]);
+    const fn = shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    for (const k of keys) await this.client.query(`SELECT ${fn}($1::bigint)`, [k]);
   }
   async close(): Promise<void> {
     await this.pool.end();

@@ -215,6 +215,8 @@ export class SqlStore implements Store {
         if (attempt >= 3) throw new Error(`cannot store report ${doc.docId}: its id is taken`);
         docId = `${doc.docId}#${hash.slice(0, 8 + attempt * 8)}`;
       }
+      // Shared: ingests run side by side, but never during a re-clustering (exclusive).
+      await db.lock(['incidents'], true);
       await db.lock([...new Set(events.map((e) => `country:${normName(e.country)}`))]);
       const stored: StoredEvent[] = [];
       const seenIds = new Set<string>();
@@ -540,6 +542,7 @@ export class SqlStore implements Store {
     if (!reviewer || !reviewer.trim()) throw new Error('a merge needs a reviewer');
     if (id === otherId) throw new Error('cannot merge an incident with itself');
     return this.db.tx(async (db) => {
+      await this.lockIncidents(db, [id, otherId]);
       const a = await this.incidentIn(db, id);
       const b = await this.incidentIn(db, otherId);
       if (!a || !b) return null;
@@ -573,6 +576,7 @@ export class SqlStore implements Store {
   async splitEvent(id: string, eventId: string, reviewer: string): Promise<Incident | null> {
     if (!reviewer || !reviewer.trim()) throw new Error('a split needs a reviewer');
     return this.db.tx(async (db) => {
+      await this.lockIncidents(db, [id]);
       const inc = await this.incidentIn(db, id);
       if (!inc || !inc.event_ids.includes(eventId)) return null;
       if (inc.event_ids.length === 1) return inc; // already alone
@@ -606,9 +610,19 @@ export class SqlStore implements Store {
     });
   }
 
+  /** Take the locks an ingest into these incidents' countries takes (see ingest). */
+  private async lockIncidents(db: Db, ids: string[]): Promise<void> {
+    const rows = await db.all<{ country: string }>(
+      `SELECT DISTINCT country FROM incidents WHERE incident_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    await db.lock(['incidents'], true);
+    await db.lock(rows.map((r) => `country:${normName(r.country)}`));
+  }
+
   async recluster(): Promise<{ incidents: number }> {
     return this.db.tx(async (db) => {
-      await db.lock(['recluster']);
+      await db.lock(['incidents']);
       const decisions = await loadDecisions(db);
       await db.run('DELETE FROM incident_keys');
       await db.run('DELETE FROM incidents');

@@ -57,7 +57,7 @@ class SqliteHandle implements Db {
       }
     });
   }
-  async lock(_names: string[]): Promise<void> {}
+  async lock(_names: string[], _shared?: boolean): Promise<void> {}
   async close(): Promise<void> {
     await this.queue.tail;
     this.conn.close();
