@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  actorKey,
   actorsCompatible,
   fatalitiesCompatible,
   actorKeysOf,
@@ -79,6 +80,8 @@ describe('actors', () => {
     expect(actorsCompatible(v(a), v(c))).toBe(true);
     expect(actorsCompatible(v(a), v(d))).toBe(true); // the same clash told from the other side
     expect(actorsCompatible(v(d), v(mkEvent({ event_id: 'e', doc_id: 'e', actor1: 'Police Forces of Testland' })))).toBe(true);
+    expect(actorKey('Government of Testland')).toBe(actorKey('Military Forces of Testland (2020-)'));
+    expect(actorKey('Military Forces of Otherland')).not.toBe(actorKey('Military Forces of Testland'));
   });
 });
 

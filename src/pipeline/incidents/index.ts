@@ -171,12 +171,13 @@ const GENERIC_ACTOR =
 
 /**
  * A comparable key for an actor name: state forces reduce to their country ("Military
- * Forces of Sudan (2019-)" and "Police Forces of Sudan" are one side of a report's story).
+ * Forces of Sudan (2019-)", "Police Forces of Sudan" and "Government of Sudan" are one side
+ * of a report's story).
  */
 export function actorKey(name: string | null | undefined): string {
   const n = normName(name);
   if (!n) return '';
-  const state = /^(?:military|police|government|state|security|armed) forces of ([a-z ]+?)(?: \d{4}.*)?$/.exec(n);
+  const state = /^(?:(?:military|police|government|state|security|armed) forces of|government of) ([a-z ]+?)(?: \d{4}.*)?$/.exec(n);
   if (state) return `state ${state[1]}`;
   return n;
 }
