@@ -12,8 +12,8 @@ import { Timeline } from './timeline.js';
 import './style.css';
 
 /** Events fetched for the map and list before asking the analyst to narrow the filters. */
-const MAX_SHOWN = 5000;
-const PAGE = 500;
+const MAX_SHOWN = 2000;
+const PAGE = 1000;
 
 const form = byId<HTMLFormElement>('filters');
 const rows = byId('event-rows');

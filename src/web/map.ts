@@ -53,6 +53,7 @@ export class EventMap {
     this.map.attributionControl.addAttribution('Borders: Natural Earth (public domain)');
     this.cluster = L.markerClusterGroup({
       maxClusterRadius: 40,
+      chunkedLoading: true,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       iconCreateFunction: (c) => this.clusterIcon(c),
@@ -104,15 +105,17 @@ export class EventMap {
         // Kept on the options so cluster icons can sum fatalities.
         fatalities: e.fatalities,
       } as L.CircleMarkerOptions);
-      const tip = h(
-        'div',
-        { class: 'tip' },
-        h('strong', {}, e.sub_event_type),
-        h('br'),
-        `${e.event_date} · ${e.location ?? e.admin1 ?? e.country}`,
-        h('br'),
-        `fatalities: ${e.fatalities}`,
-      );
+      // Built when first shown: thousands of markers need no DOM until hovered.
+      const tip = () =>
+        h(
+          'div',
+          { class: 'tip' },
+          h('strong', {}, e.sub_event_type),
+          h('br'),
+          `${e.event_date} · ${e.location ?? e.admin1 ?? e.country}`,
+          h('br'),
+          `fatalities: ${e.fatalities}`,
+        );
       m.bindTooltip(tip, { direction: 'top' });
       m.on('click', () => this.onOpen(e.event_id));
       markers.push(m);
