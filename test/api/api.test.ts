@@ -359,6 +359,32 @@ describe('stats, openapi, health, errors, live updates', () => {
     expect(res.json.paths['/events'].get.parameters.map((p: { name: string }) => p.name)).toContain('bbox');
   });
 
+  it('odd requests get 4xx answers, never a 5xx, and the server keeps answering', async () => {
+    // A malformed percent-escape is read literally (a country nobody has): an empty page, not an error.
+    expect((await get('/events?country=%ZZ')).json.events).toEqual([]);
+    const odd: [string, string, unknown?, Record<string, string>?][] = [
+      ['GET', '/events?q=' + 'x'.repeat(5000)],
+      ['GET', '/events?limit=1&limit=2'],
+      ['GET', '/events/' + encodeURIComponent('../../etc/passwd')],
+      ['GET', '/../../etc/passwd'],
+      ['GET', '/assets/../../package.json'],
+      ['PATCH', '/events/x', [1, 2, 3]],
+      ['PATCH', '/events/x', 'null', { 'content-type': 'application/json' }],
+      ['POST', '/reports', [{ text: 'a' }]],
+      ['POST', '/reports', '42', { 'content-type': 'application/json' }],
+      ['POST', '/reports', '{"text": {"nested": true}}', { 'content-type': 'application/json' }],
+      ['POST', '/reports', '', { 'content-type': 'application/json' }],
+      ['POST', '/incidents/x/merge', { other: ['a'], reviewer: 'r' }],
+      ['DELETE', '/events/x'],
+    ];
+    for (const [method, path, body, headers] of odd) {
+      const res = await call(srv.base, method, path, body, headers);
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path}`).toBeLessThan(500);
+    }
+    expect((await get('/health')).json.status).toBe('ok');
+  });
+
   it('unknown routes give 404 JSON; the page is served with a strict CSP', async () => {
     const res = await get('/nothing/here');
     expect(res.status).toBe(404);
