@@ -120,7 +120,10 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const attack = s('attack_generic');
   if (clash > 0 || attack > 0) {
     const strongClash = clash >= 3;
-    const armedTarget = victimsArmed || (hasState && hasArmed);
+    // A state or armed actor is the target when the dead are fighters or the actor is acted upon;
+    // merely being named in the sentence (a patrol arriving afterwards) does not make a battle.
+    const armedPatient = actors.some((a) => (STATE_KINDS.has(a.kind) || ARMED_KINDS.has(a.kind)) && a.role_hint === 'patient');
+    const armedTarget = victimsArmed || armedPatient || (hasState && hasArmed && clash > 0);
     const civilianTarget = victimsCivil && !victimsArmed;
     const trigger = bestCue(cues, 'armed_clash') ?? bestCue(cues, 'attack_generic');
     if (strongClash || (clash > 0 && !civilianTarget) || (armedTarget && !civilianTarget)) {

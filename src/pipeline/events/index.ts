@@ -257,7 +257,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
     input.places.find((p) => p.place && p.role === 'dateline') ??
     null;
-  const usableDates = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => a.start - b.start);
+  const usableDates = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => Number(!!a.reporting) - Number(!!b.reporting) || a.start - b.start);
   let leadDate: DateMention | null = usableDates[0] ?? null;
 
   const candidates: Candidate[] = [];
@@ -276,7 +276,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
-    const date = sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? sDates.find((d) => usableDate(d, ref)) ?? null;
+    const date = sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null;
     const places: (PlaceMention | null)[] = sPlaces.length ? sPlaces : [current ?? leadPlace];
     for (const place of places) {
       candidates.push({ cls, sentence: s, place, explicitPlace: sPlaces.length > 0, date, actors, claims });
@@ -336,6 +336,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       keep.members.push(...drop.members);
       groups.delete(drop.key);
     }
+  }
+  // A province- or country-level event beside events at named towns is usually context
+  // ("the Jalisco cartel", "violence in the north"): kept only when clearly reported.
+  const hasFine = [...groups.values()].some((g) => g.place && isFine(g.place));
+  for (const g of [...groups.values()]) {
+    if (hasFine && !(g.place && isFine(g.place)) && Math.max(...g.members.map((m) => m.cls.score)) < 3) groups.delete(g.key);
   }
   // Weak groups (a lone "killed", an "offensive") next to a clearly reported event are its echoes.
   const strength = (g: Group) => Math.max(...g.members.map((m) => m.cls.score));
