@@ -95,16 +95,22 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[
   const usable = mentions.filter((m) => m.place && m.role === 'location').sort((a, b) => a.start - b.start);
   if (usable.length === 0) return [];
   const fine = usable.filter(isFine);
-  if (fine.length > 1) {
-    // "in Quetta, Nushki and Mastung": consecutive fine places joined only by commas / "and".
-    const series: PlaceMention[] = [fine[0]!];
-    for (let i = 1; i < fine.length; i++) {
-      const between = doc.text.slice(fine[i - 1]!.end, fine[i]!.start);
-      if (/^\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+)?$/i.test(between)) series.push(fine[i]!);
+  // "in Khartoum, Al Jazirah, White Nile states and El Fasher": places (towns or provinces)
+  // joined only by commas / "and", each an event place when the list holds a town.
+  const listable = usable.filter((m) => m.place!.kind !== 'country');
+  let best: PlaceMention[] = [];
+  for (let i = 0; i < listable.length; i++) {
+    const series: PlaceMention[] = [listable[i]!];
+    for (let j = i + 1; j < listable.length; j++) {
+      const between = doc.text.slice(listable[j - 1]!.end, listable[j]!.start);
+      if (/^\s*(?:(?:states?|provinces?|regions?|districts?|governorates?|counties|county|areas?)\b)?\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+|the\s+)?$/i.test(between)) series.push(listable[j]!);
       else break;
     }
-    const distinct = series.filter((m, i) => series.findIndex((o) => o.place!.id === m.place!.id) === i);
-    if (distinct.length > 1) return distinct;
+    if (series.length > best.length) best = series;
+  }
+  const distinct = best.filter((m, i) => best.findIndex((o) => o.place!.id === m.place!.id) === i);
+  if (distinct.length > 1 && distinct.some(isFine)) return distinct;
+  if (fine.length > 1) {
     // Otherwise the place after "in/at/near" wins, else the first.
     const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     return [cued ?? fine[0]!];
@@ -257,8 +263,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
     input.places.find((p) => p.place && p.role === 'dateline') ??
     null;
-  const usableDates = input.dates.filter((d) => usableDate(d, ref)).sort((a, b) => Number(!!a.reporting) - Number(!!b.reporting) || a.start - b.start);
-  let leadDate: DateMention | null = usableDates[0] ?? null;
+  let leadDate: DateMention | null = null;
 
   const candidates: Candidate[] = [];
   let current: PlaceMention | null = null;
@@ -285,10 +290,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   if (candidates.length === 0) return [];
 
   // Group candidates: one event per place per day.
-  // The report's own date for sentences without one: the date of its clearest event sentence
-  // (a scene-setting "after cattle were stolen on Tuesday" should not date the ambush).
+  // The report's own date for sentences without one: the date of its clearest dated event
+  // sentence (a scene-setting "after cattle were stolen on Tuesday" should not date the ambush);
+  // with no dated event sentence, the reference date.
   const dated = candidates.filter((c) => c.date).sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)[0];
-  if (dated && dated.cls.score >= 2) leadDate = dated.date;
+  leadDate = dated?.date ?? null;
   const defaultDate = leadDate;
   const groups = new Map<string, Group>();
   for (const c of candidates) {
@@ -351,6 +357,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
 
   const finalGroups = [...groups.values()];
+  if (process.env.SITREP_DEBUG_EVENTS) {
+    for (const c of candidates) console.error(`cand s${c.sentence.index} ${c.cls.sub_event_type} ${c.cls.score} @${c.place?.place?.name ?? '-'}${c.explicitPlace ? '!' : ''} ${c.date?.date ?? '-'}`);
+    for (const g of finalGroups) console.error(`group ${g.key} members ${g.members.map((m) => m.sentence.index).join(',')}`);
+  }
   // Claims: a claim in a sentence whose place is named goes to that event; a claim whose place
   // was only carried over, in a report about several places, is a toll for all of them.
   const distinctPlaces = new Set(finalGroups.map((g) => g.place?.place?.id ?? 'none'));
