@@ -57,6 +57,7 @@ export interface TriggerLexicon {
   negation: RegExp;
   hypothetical: RegExp;
   background: RegExp;
+  speech: RegExp;
 }
 
 function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | null {
@@ -78,7 +79,7 @@ export function loadTriggerLexicon(): TriggerLexicon {
     return { category, weight: c.weight, strong: alternation(c.patterns), weak: alternation(c.weak) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
-  cached = { categories, negation: mod('negation'), hypothetical: mod('hypothetical'), background: mod('background') };
+  cached = { categories, negation: mod('negation'), hypothetical: mod('hypothetical'), background: mod('background'), speech: mod('speech') };
   return cached;
 }
 
@@ -135,4 +136,13 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
 export function isBackground(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
   lex.background.lastIndex = 0;
   return lex.background.test(sentence);
+}
+
+/**
+ * True when the sentence reports speech about events ("issued a statement condemning the raids"):
+ * its date is the statement's, and its event words name events told elsewhere.
+ */
+export function isStatement(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
+  lex.speech.lastIndex = 0;
+  return lex.speech.test(sentence);
 }

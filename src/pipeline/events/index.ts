@@ -30,7 +30,7 @@ import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from 
 import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
-import { findCues, isBackground, loadTriggerLexicon, type Cue } from './cues.js';
+import { findCues, isBackground, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
@@ -278,10 +278,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const cues = cuesBySentence.get(s.index) ?? [];
     const actors = inSentence(input.actors, s);
     const claims = inSentence(input.claims, s).filter((c) => !c.hypothetical);
-    const cls = classifySentence(cues, actors, claims, { docIsProtest });
+    let cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
+    const statement = isStatement(s.text, lex);
+    if (statement) cls = { ...cls, score: cls.score * 0.6 };
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
-    const date = sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null;
+    const date = statement ? null : (sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null);
     const places: (PlaceMention | null)[] = sPlaces.length ? sPlaces : [current ?? leadPlace];
     for (const place of places) {
       candidates.push({ cls, sentence: s, place, explicitPlace: sPlaces.length > 0, date, actors, claims });
