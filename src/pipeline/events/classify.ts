@@ -69,6 +69,13 @@ function sum(cues: Cue[], cat: CueCategory): number {
   return s;
 }
 
+/** The cue a casualty figure stands for, with its weight. */
+const CLAIM_CUE: Partial<Record<Claim['kind'], [CueCategory, number]>> = {
+  killed: ['attack_generic', 1.5],
+  abducted: ['abduction', 3],
+  arrested: ['arrest', 2],
+};
+
 const STATE_KINDS = new Set(['military', 'police', 'state_other']);
 const ARMED_KINDS = new Set(['rebel', 'political_militia', 'identity_militia', 'unidentified_armed', 'external']);
 
@@ -77,6 +84,16 @@ const ARMED_KINDS = new Set(['rebel', 'political_militia', 'identity_militia', '
  * `actors` and `claims` are those inside the sentence.
  */
 export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Claim[], ctx: ClassifyContext): SentenceClass | null {
+  // A casualty figure is itself evidence of an act: "three martyrs", "a man beaten to death",
+  // "six abducted". It backs the generic type of its kind when no trigger word names the act.
+  const fromClaims: Cue[] = [];
+  for (const c of claims) {
+    if (c.negated || c.hypothetical) continue;
+    const category = CLAIM_CUE[c.kind];
+    if (!category || cues.some((q) => q.category === category[0])) continue;
+    fromClaims.push({ category: category[0], start: c.start, end: c.end, text: c.text, weight: category[1] });
+  }
+  cues = fromClaims.length ? [...cues, ...fromClaims] : cues;
   if (cues.length === 0) return null;
   const s = (cat: CueCategory) => sum(cues, cat);
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
