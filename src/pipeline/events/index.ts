@@ -55,7 +55,7 @@ export interface EventInput {
 }
 
 /** How many days before the reference date a date may lie and still be this report's news. */
-const RECENT_DAYS = 45;
+const RECENT_DAYS = 21;
 /** A group weaker than this is dropped when the report has a clearly reported (score >= 3) event. */
 const MIN_SCORE_BESIDE_STRONG = 1.5;
 
@@ -103,7 +103,7 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[
     const series: PlaceMention[] = [listable[i]!];
     for (let j = i + 1; j < listable.length; j++) {
       const between = doc.text.slice(listable[j - 1]!.end, listable[j]!.start);
-      if (/^\s*(?:(?:states?|provinces?|regions?|districts?|governorates?|counties|county|areas?)\b)?\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+|the\s+)?$/i.test(between)) series.push(listable[j]!);
+      if (/^\s*(?:(?:states?|provinces?|regions?|districts?|governorates?|counties|county|areas?)\b)?\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+)?$/i.test(between)) series.push(listable[j]!);
       else break;
     }
     if (series.length > best.length) best = series;
@@ -257,23 +257,40 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const s of usable) cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
   const docIsProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 
-  const locationMentions = input.places.filter((p) => p.place && p.role === 'location');
-  const leadPlace =
-    [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0] ??
-    [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
-    input.places.find((p) => p.place && p.role === 'dateline') ??
-    null;
-  let leadDate: DateMention | null = null;
+  // A place inside a group's name ("Islamic State West Africa Province") is not where anything happened.
+  const namedActors = input.actors.filter((a) => !a.generic);
+  const places = input.places.filter((p) => !namedActors.some((a) => a.start <= p.start && p.end <= a.end));
+  const locationMentions = places.filter((p) => p.place && p.role === 'location');
+  // Paragraph of each sentence: a place carried over from an earlier sentence stays in its paragraph.
+  const paragraphOf = (s: Sentence) => {
+    let n = 0;
+    for (let i = doc.text.indexOf('\n'); i >= 0 && i < s.start; i = doc.text.indexOf('\n', i + 1)) n++;
+    return n;
+  };
 
-  const candidates: Candidate[] = [];
+  interface Pending {
+    s: Sentence;
+    cls: SentenceClass;
+    sPlaces: PlaceMention[];
+    current: PlaceMention | null;
+    date: DateMention | null;
+    actors: ActorMention[];
+    claims: Claim[];
+  }
+  const pending: Pending[] = [];
   let current: PlaceMention | null = null;
+  let currentParagraph = -1;
   for (const s of usable) {
-    const sPlaces = sentencePlaces(doc, inSentence(input.places, s));
+    const sPlaces = sentencePlaces(doc, inSentence(places, s));
     const sDates = inSentence(input.dates, s);
+    const paragraph = paragraphOf(s);
+    if (paragraph !== currentParagraph || s.heading) current = null;
+    currentParagraph = paragraph;
     if (isBackground(s.text, lex)) continue;
     // An earlier event told as background: every date of the sentence is old (a dateline's date does not count).
     const eventDates = sDates.filter((d) => !d.publication);
     if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) continue;
+    const carried = current;
     if (sPlaces.length) current = sPlaces[0]!;
     const cues = cuesBySentence.get(s.index) ?? [];
     const actors = inSentence(input.actors, s);
@@ -284,9 +301,26 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (statement) cls = { ...cls, score: cls.score * 0.6 };
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
     const date = statement ? null : (sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null);
-    const places: (PlaceMention | null)[] = sPlaces.length ? sPlaces : [current ?? leadPlace];
-    for (const place of places) {
-      candidates.push({ cls, sentence: s, place, explicitPlace: sPlaces.length > 0, date, actors, claims });
+    pending.push({ s, cls, sPlaces, current: carried, date, actors, claims });
+  }
+  // The report's lead place: the fine place of its clearest event sentence that names one,
+  // else its first fine place, else the coarsest-ranked named place, else the dateline.
+  const leadFromEvents = [...pending]
+    .filter((p) => p.sPlaces.some(isFine))
+    .sort((a, b) => b.cls.score - a.cls.score || a.s.index - b.s.index)[0]
+    ?.sPlaces.find(isFine);
+  const leadPlace =
+    leadFromEvents ??
+    [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0] ??
+    [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
+    places.find((p) => p.place && p.role === 'dateline') ??
+    null;
+  let leadDate: DateMention | null = null;
+  const candidates: Candidate[] = [];
+  for (const p of pending) {
+    const eventPlaces: (PlaceMention | null)[] = p.sPlaces.length ? p.sPlaces : [p.current ?? leadPlace];
+    for (const place of eventPlaces) {
+      candidates.push({ cls: p.cls, sentence: p.s, place, explicitPlace: p.sPlaces.length > 0, date: p.date, actors: p.actors, claims: p.claims });
     }
   }
   if (candidates.length === 0) return [];
