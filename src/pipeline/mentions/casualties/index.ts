@@ -14,7 +14,7 @@
 import type { Claim, ClaimKind, CleanText, Sentence, VictimSide } from '../../../model/index.js';
 import { casualtyLexicon, type CasualtyLexicon } from './lexicon.js';
 import { countedNoun, looksLikePeople, parseQuantity, sideOf, type CountedNoun, type Quantity } from './numbers.js';
-import { documentSources } from './sources.js';
+import { documentSources, sourceBefore } from './sources.js';
 import { matchAt, matchEndingAt, occursIn, tokenize, type Token } from './tokens.js';
 
 /** ACLED's default for deaths reported without a number: 3 for a limited attack, 10 for a significant one. */
@@ -468,7 +468,7 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
         high: d.high,
         best: d.best,
         victims: d.victims,
-        source: sources[s.index] ?? null,
+        source: sourceBefore(s.text, a.start) ?? sources[s.index] ?? null,
         text: doc.text.slice(start, end),
       };
       if (d.negated) c.negated = true;

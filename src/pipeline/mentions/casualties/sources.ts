@@ -110,6 +110,29 @@ export function sentenceSource(text: string): SentenceSource | null {
 }
 
 /**
+ * The speaker whose speech verb comes last before position `pos` of a sentence, when a sentence
+ * gives several voices ("the ministry said 12 were killed, while a monitor said 20"): each
+ * figure belongs to the voice just before it. Null when no speech verb precedes `pos` or the
+ * speaker found there is a pronoun.
+ */
+export function sourceBefore(text: string, pos: number): string | null {
+  const c = getCues();
+  c.speech.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastVerb: RegExpExecArray | null = null;
+  let verbs = 0;
+  while ((m = c.speech.exec(text))) {
+    verbs++;
+    if (m.index < pos) lastVerb = m;
+  }
+  if (!lastVerb || verbs < 2) return null; // one voice: the sentence's source says it
+  const pre = text.slice(0, lastVerb.index);
+  const cut = Math.max(pre.lastIndexOf(','), pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf('"'), pre.lastIndexOf('“'), pre.lastIndexOf('”'));
+  const s = cleanSpeaker(pre.slice(cut + 1).trim(), c.pronouns);
+  return s && !s.pronoun ? s.text : null;
+}
+
+/**
  * The source of every sentence, resolved across the document: pronouns take the last named
  * speaker of the previous four sentences; a sentence that opens a quote without attribution
  * takes the speaker of the previous sentence when that one quoted someone.

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/pipeline/extract.js';
+
+// Whole-pipeline cases written for these tests (not taken from any report), run on the
+// real built gazetteer, lexicons and actor dictionary.
+const run = (text: string, published = '2025-03-10', id = 't') => extractReport({ id, text, published });
+
+describe('extractReport: the event record', () => {
+  const x = run(
+    'Gunmen attacked a police checkpoint in Kano on Saturday, killing three officers, police said. ' +
+      'Residents said five people were killed in the attack.',
+  );
+  it('codes one event with place, date, actors and fatalities', () => {
+    expect(x.events).toHaveLength(1);
+    const e = x.events[0]!;
+    expect(e.country).toBe('Nigeria');
+    expect(e.location).toBe('Kano');
+    expect(e.event_date).toBe('2025-03-08');
+    expect(e.time_precision).toBe(1);
+    expect(e.event_type).toBe('Battles');
+    expect(e.inter2).toBe(1);
+    expect(e.fatalities).toBeGreaterThanOrEqual(3);
+    expect(e.fatalities_low).toBeLessThanOrEqual(e.fatalities);
+    expect(e.fatalities_high).toBeGreaterThanOrEqual(e.fatalities);
+    expect(e.geo_precision).toBe(1);
+    expect(e.latitude).toBeCloseTo(12.0, 0);
+    expect(e.notes).toMatch(/Kano/);
+  });
+  it('keeps the claims with who said them', () => {
+    const e = x.events[0]!;
+    expect(e.claims.length).toBeGreaterThanOrEqual(2);
+    expect(e.claims.some((c) => c.source && /police/i.test(c.source))).toBe(true);
+  });
+  it('points every evidence span at the text it came from', () => {
+    const e = x.events[0]!;
+    for (const span of Object.values(e.evidence)) {
+      expect(span!.end).toBeGreaterThan(span!.start);
+      expect(x.doc.text.slice(span!.start, span!.end).length).toBe(span!.end - span!.start);
+      const s = x.sentences[span!.sentence]!;
+      expect(span!.start).toBeGreaterThanOrEqual(s.start);
+      expect(span!.end).toBeLessThanOrEqual(s.end);
+    }
+    expect(x.doc.text.slice(e.evidence.location!.start, e.evidence.location!.end)).toBe('Kano');
+  });
+  it('gives the same event_id on every run', () => {
+    const again = run(x.doc.text);
+    expect(again.events.map((e) => e.event_id)).toEqual(x.events.map((e) => e.event_id));
+  });
+});
+
+describe('extractReport: ACLED granularity and modality', () => {
+  it('codes a coordinated attack on several towns as one event per town', () => {
+    const x = run('Militants launched simultaneous attacks on army posts in Quetta, Mastung and Nushki on Friday.');
+    const towns = x.events.map((e) => e.location).sort();
+    expect(towns).toEqual(['Mastung', 'Nushki', 'Quetta']);
+    for (const e of x.events) expect(e.event_date).toBe('2025-03-07');
+  });
+  it('codes nothing for a threat', () => {
+    const x = run('The rebel commander threatened to storm Goma if the talks failed.');
+    expect(x.events).toHaveLength(0);
+  });
+  it('codes no deaths for a denial', () => {
+    const x = run('Soldiers raided a market in Maiduguri on Monday. The army denied that anyone was killed.');
+    expect(x.events.every((e) => e.fatalities === 0)).toBe(true);
+  });
+  it('does not code background years ago as an event of the report date', () => {
+    const x = run('In 2019, the group attacked a convoy near Gao, killing twelve soldiers.');
+    expect(x.events.filter((e) => e.event_date.startsWith('2025'))).toHaveLength(0);
+  });
+  it('turns conflicting tolls into a range with the lower figure as best', () => {
+    const x = run(
+      'An airstrike hit a market in Idlib on Sunday. The health ministry said 12 civilians were killed, ' +
+        'while a monitoring group said 20 civilians were killed.',
+    );
+    const e = x.events.find((ev) => ev.sub_event_type === 'Air/drone strike');
+    expect(e).toBeDefined();
+    expect(e!.fatalities).toBe(12);
+    expect(e!.fatalities_high).toBe(20);
+  });
+  it('codes a protest dispersed with tear gas as a protest with intervention', () => {
+    const x = run('Hundreds of students protested in Nairobi on Tuesday; police fired tear gas to disperse them.');
+    expect(x.events[0]?.sub_event_type).toBe('Protest with intervention');
+    expect(x.events[0]?.actor1).toMatch(/^Protesters/);
+    expect(x.events[0]?.inter1).toBe(6);
+  });
+  it('returns no events and does not throw on empty or junk text', () => {
+    expect(run('').events).toHaveLength(0);
+    expect(run('\u0000\u0001 ### ||| ***').events).toHaveLength(0);
+  });
+});
