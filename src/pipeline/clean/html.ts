@@ -13,9 +13,9 @@ export { DOM_MAX_DEPTH, nestingDepth };
 import type { Block } from './blocks.js';
 
 /** Readability's cost grows with depth × size; past these it is skipped (the body is walked instead). */
-const READABILITY_MAX_DEPTH = 200;
+const READABILITY_MAX_DEPTH = 120;
 const READABILITY_MAX_CHARS = 1_500_000;
-const READABILITY_MAX_ELEMS = 30_000;
+const READABILITY_MAX_ELEMS = 4_000;
 
 /** Metadata read from a page's <head> and markup. */
 export interface PageMeta {
@@ -39,6 +39,14 @@ const BLOCK = new Set([
   'blockquote', 'figure', 'figcaption', 'caption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'pre',
   'address', 'header', 'footer', 'aside', 'nav', 'hr', 'details', 'summary', 'center', 'body', 'html', 'fieldset', 'legend',
 ]);
+/** Number of start tags in `html`, counting stops past `limit`. */
+function countTags(html: string, limit: number): number {
+  const re = /<[A-Za-z]/g;
+  let n = 0;
+  while (re.exec(html) && n <= limit) n++;
+  return n;
+}
+
 /** Minimal structural view of linkedom's nodes (it ships loose types). */
 interface DomNode {
   nodeType: number;
@@ -191,6 +199,15 @@ function readMeta(doc: Document): PageMeta {
  * back to walking the whole <body> without its navigation, header, footer and asides.
  */
 export function htmlToBlocks(html: string): { blocks: Block[]; meta: PageMeta } {
+  try {
+    return parseBlocks(html);
+  } catch {
+    // The DOM library tripped on some markup: the linear fallback always works.
+    return { blocks: stripTags(html), meta: { title: null, byline: null, published: null, siteName: null } };
+  }
+}
+
+function parseBlocks(html: string): { blocks: Block[]; meta: PageMeta } {
   const empty: PageMeta = { title: null, byline: null, published: null, siteName: null };
   const depth = nestingDepth(html);
   if (depth > DOM_MAX_DEPTH) return { blocks: stripTags(html), meta: empty };
@@ -208,7 +225,7 @@ export function htmlToBlocks(html: string): { blocks: Block[]; meta: PageMeta } 
   } catch {
     // Metadata is optional.
   }
-  if (depth <= READABILITY_MAX_DEPTH && html.length <= READABILITY_MAX_CHARS) {
+  if (depth <= READABILITY_MAX_DEPTH && html.length <= READABILITY_MAX_CHARS && countTags(html, READABILITY_MAX_ELEMS) <= READABILITY_MAX_ELEMS) {
     try {
       const article = new Readability(document, { maxElemsToParse: READABILITY_MAX_ELEMS, charThreshold: 200 }).parse();
       if (article?.content && (article.textContent ?? '').trim().length > 0) {
@@ -236,7 +253,8 @@ export function htmlToBlocks(html: string): { blocks: Block[]; meta: PageMeta } 
       return { blocks: stripTags(html), meta };
     }
   }
-  const body = (document.body ?? document.documentElement ?? document) as unknown as DomNode;
+  // linkedom's `body` getter throws when the document has no root element.
+  const body = (document.documentElement ? (document.body ?? document.documentElement) : document) as unknown as DomNode;
   let blocks = walkBlocks(body, true);
   // A page that is all chrome (a bare <header> or <nav> holding the text) still gives its words.
   if (!blocks.length) blocks = walkBlocks(body, false);
