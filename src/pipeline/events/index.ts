@@ -368,7 +368,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   const coarse = [...groups.values()].filter((g) => !(g.place && isFine(g.place)));
   for (const g of coarse) {
-    const sameCountry = coarse.find((o) => o !== g && groups.has(o.key) && (o.place?.place?.iso2 ?? null) === (g.place?.place?.iso2 ?? null));
+    // Two named provinces stay apart; a country-level (or unplaced) group joins another of its country.
+    const countryLevel = (x: Group) => !x.place?.place || x.place.place.kind === 'country';
+    const sameCountry = coarse.find(
+      (o) =>
+        o !== g &&
+        groups.has(o.key) &&
+        (o.place?.place?.iso2 ?? null) === (g.place?.place?.iso2 ?? null) &&
+        (countryLevel(o) || countryLevel(g)),
+    );
     if (sameCountry && groups.has(g.key)) {
       const datedScore = (x: Group) => Math.max(0, ...x.members.filter((m) => m.date).map((m) => m.cls.score));
       const [keep, drop] =
