@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DecodeError, decodeBytes } from './decode.js';
+import { fetchReport, type FetchOptions } from './fetch.js';
 import {
   DEFAULT_MAX_BYTES,
   failure,
@@ -44,6 +45,8 @@ export interface ReadOptions {
   id?: string;
   /** Publication date YYYY-MM-DD for text/HTML inputs that carry none. */
   published?: string | null;
+  /** How http(s):// inputs are fetched (allowPrivate, timeoutMs, …); maxBytes defaults to `maxBytes`. */
+  fetch?: FetchOptions;
 }
 
 function extOf(path: string): string {
@@ -255,7 +258,8 @@ async function* fromFile(path: string, opts: ReadOptions, maxBytes: number): Asy
 }
 
 /**
- * Read reports from files, folders (recursively: .txt .html .htm .json .jsonl) and `-` (stdin).
+ * Read reports from files, folders (recursively: .txt .html .htm .json .jsonl), `-` (stdin) and
+ * http(s):// URLs (fetched by fetchReport: internal addresses refused unless `opts.fetch.allowPrivate`).
  *
  * Yields one item per report — `{ok: true, input, report}` — or per problem —
  * `{ok: false, input, error}` where `error` is one line starting with the input's name
@@ -271,6 +275,17 @@ async function* fromFile(path: string, opts: ReadOptions, maxBytes: number): Asy
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const path of paths) {
+    if (/^https?:\/\//i.test(path)) {
+      try {
+        const report = await fetchReport(path, { maxBytes, ...opts.fetch });
+        yield { ok: true, input: path, report: { ...report, published: report.published ?? opts.published ?? null } };
+      } catch (err) {
+        const msg = (err as Error).message;
+        // FetchError messages start with the URL fetched (maybe a redirect target): keep that.
+        yield { ok: false, input: path, error: msg.startsWith('http') ? msg : `${path}: ${msg}` };
+      }
+      continue;
+    }
     if (path === '-') {
       let bytes: Buffer;
       try {

@@ -200,3 +200,17 @@ describe('fetchReport: bodies, encodings and limits', () => {
     expect(again.status).toBe(304);
   });
 });
+
+describe('readInputs with URLs', () => {
+  it('fetches http(s) inputs, refusing internal ones unless allowed, and goes on', async () => {
+    const { readInputs } = await import('../../../src/pipeline/ingest/index.js');
+    const items = [];
+    for await (const it of readInputs([`${base}/page`, `${base}/missing`])) items.push(it);
+    expect(items.map((i) => i.ok)).toEqual([false, false]);
+    expect(!items[0]!.ok && items[0]!.error).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/page: refused to connect/);
+    const allowed = [];
+    for await (const it of readInputs([`${base}/page`, `${base}/missing`], { fetch: { allowPrivate: true } })) allowed.push(it);
+    expect(allowed[0]).toMatchObject({ ok: true, input: `${base}/page`, report: { url: `${base}/page` } });
+    expect(!allowed[1]!.ok && allowed[1]!.error).toBe(`${base}/missing: HTTP 404`);
+  });
+});
