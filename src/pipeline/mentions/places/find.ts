@@ -246,6 +246,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   const demonymVotes: Votes = new Map();
   const demonymCount = new Map<number, number>();
   const demonymAt = new Map<number, number>(); // token index → country
+  const groupCount = new Map<number, number>();
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -253,6 +254,33 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const after = tokens[i + 1];
     if (DEMONYM_PREFIX.has(t.fold) && after && after.sent === t.sent && /^[ \-‐–]$/.test(text.slice(t.end, after.start)) && gaz.demonym(after.fold)) continue;
     const tc = casing.get(t.sent);
+    // An armed group or named force of one country ("RSF", "Fano militia", "SBU"): weak context
+    // for that country (groups cross borders), never a place itself.
+    // ("Sudanese army", "Pakistan Army": the country word itself already counts, as a demonym or a place)
+    if ((t.cap || docLower || tc?.lower) && !gaz.demonym(t.fold) && gaz.countryOfName(t.fold, foldName) < 0) {
+      let gKey = '';
+      let gLast = -1;
+      let gCc: string | null = null;
+      for (let j = i; j < tokens.length && j < i + MAX_WORDS; j++) {
+        const tj = tokens[j]!;
+        if (j > i && !joinable(text, tokens[j - 1]!, tj)) break;
+        gKey = j === i ? tj.fold : `${gKey} ${tj.fold}`;
+        const g = gaz.group(gKey);
+        if (g) [gLast, gCc] = [j, g];
+        if (!gaz.groupHasLonger(gKey)) break;
+      }
+      // a short name counts only as written by the group (capitals for an abbreviation)
+      if (gCc && (gLast > i || t.allCaps || t.raw.length > 4) && !(gLast === i && t.allCaps !== (t.raw.length <= 5) && !docLower)) {
+        const c = gaz.countryIndex(gCc);
+        if (c >= 0) {
+          const n = groupCount.get(c) ?? 0;
+          if (n < 2) addVote(demonymVotes, c, 0.5);
+          groupCount.set(c, n + 1);
+        }
+        i = gLast;
+        continue;
+      }
+    }
     // "Pan-American", "anti-American", "pro-Russian": the people named are not where it happened
     const before = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
     const prefixed = !!before && DEMONYM_PREFIX.has(before.fold) && /^[ \-‐–]$/.test(text.slice(before.end, t.start));
@@ -522,6 +550,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         if ((want === 'admin1' && kind === 'admin1') || (want === 'admin2' && kind === 'admin2') || (want === 'admin' && (kind === 'admin1' || kind === 'admin2'))) {
           s += 5;
           reasons.push(`"${want === 'admin' ? 'county/division' : want}" cue +5`);
+        } else if (want === 'admin1' && kind === 'admin2') {
+          // "Soum province": in Burkina Faso, CAR, Afghanistan's neighbours… provinces are GeoNames' admin2
+          s += 3;
+          reasons.push('"province/state" cue, a second-order unit +3');
         } else if (want === 'admin2' && kind === 'place' && (fc === 'PPLA2' || fc === 'PPLA3' || fc === 'PPLA')) {
           s += 3;
           reasons.push('district seat +3');

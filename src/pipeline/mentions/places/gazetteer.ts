@@ -40,6 +40,8 @@ interface Header {
   fcodes: string[];
   countries: { name: string; iso2: string; iso3: string; iso: number; lat: number; lon: number }[];
   demonyms: Record<string, string>;
+  /** Folded names of armed groups and named forces bound to one country → alpha-2 (from data/actors). */
+  groups?: Record<string, string>;
   notPlaces: string[];
   sections: { name: string; type: string; offset: number; length: number }[];
 }
@@ -87,6 +89,7 @@ export class Gazetteer {
   private common: Set<string> | null = null;
   private readonly countryByKey = new Map<string, number>();
   private readonly demonyms: Map<string, string>;
+  private readonly groups: Map<string, string>;
   private readonly iso2Index = new Map<string, number>();
   private readonly notPlaces: Set<string>;
   private capitals: Int32Array | null = null;
@@ -144,6 +147,7 @@ export class Gazetteer {
     this.countries = h.countries.map((c) => ({ name: c.name, iso2: c.iso2, iso: c.iso, latitude: c.lat, longitude: c.lon }));
     this.countries.forEach((c, i) => this.iso2Index.set(c.iso2, i));
     this.demonyms = new Map(Object.entries(h.demonyms));
+    this.groups = new Map(Object.entries(h.groups ?? {}));
     this.notPlaces = new Set(h.notPlaces ?? []);
   }
 
@@ -273,6 +277,27 @@ export class Gazetteer {
   demonym(folded: string): string | null {
     return this.demonyms.get(folded) ?? (folded.endsWith('s') ? this.demonyms.get(folded.slice(0, -1)) ?? null : null);
   }
+
+  /**
+   * alpha-2 of the one country an armed group's or named force's folded name belongs to
+   * ("rapid support forces" → "SD", "fano" → "ET"), or null. Source: data/actors (groups, state forces).
+   */
+  group(folded: string): string | null {
+    return this.groups.get(folded) ?? null;
+  }
+
+  /** True when some group name starts with `folded + ' '`. */
+  groupHasLonger(folded: string): boolean {
+    if (!this.groupPrefixes) {
+      this.groupPrefixes = new Set();
+      for (const k of this.groups.keys()) {
+        const w = k.split(' ');
+        for (let n = 1; n < w.length; n++) this.groupPrefixes.add(w.slice(0, n).join(' '));
+      }
+    }
+    return this.groupPrefixes.has(folded);
+  }
+  private groupPrefixes: Set<string> | null = null;
 
   /** Country index for a country name in any indexed variant ("DRC", "Burma", "Côte d’Ivoire"), or -1. */
   countryOfName(name: string, fold: (s: string) => string): number {
