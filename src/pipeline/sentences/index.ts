@@ -24,6 +24,8 @@ const NEVER_END = new Set([
   'v', 'approx', 'est', 'dept', 'govt', 'rs', 'art', 'sec', 'vol', 'pp', 'fig', 'para', 'univ', 'ave', 'blvd', 'rd', 'sq',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'cf', 'al', 'ca', 'gov\'t',
   'mgr', 'sheikh', 'amb', 'atty', 'gens', 'lts', 'cols', 'adv', 'engr', 'eng',
+  // Weekdays as datelines and schedules abbreviate them ("Wed. Jan. 5"); "Sun." is left out: it ends sentences.
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat',
 ]);
 /** Abbreviations that may end a sentence: they do when the next word usually starts one. */
 const MAY_END = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'bros', 'plc', 'llc']);

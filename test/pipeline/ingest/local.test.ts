@@ -87,6 +87,13 @@ describe('readInputs: bad input becomes one clear line', () => {
     expect(b!.ok && b!.report.html).toContain('Café bombed');
   });
 
+  it('a byte order mark declares the charset (UTF-16 text is not "binary")', async () => {
+    const f = join(dir, 'wide.txt');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Curfew in the old town.', 'utf16le')]));
+    const [item] = await collect([f]);
+    expect(item).toMatchObject({ ok: true, report: { text: 'Curfew in the old town.' } });
+  });
+
   it('a 50 MB file is refused before reading; the next input is read', async () => {
     const big = join(dir, 'huge.txt');
     const fd = openSync(big, 'w');

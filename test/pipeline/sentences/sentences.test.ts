@@ -21,6 +21,7 @@ describe('splitSentences', () => {
 
   it('keeps titles, initials, months, numbers and "No." together', () => {
     expect(texts('Lt. Gen. A. K. Rahim said No. 4 battalion lost 3.5 tonnes of fuel on Jan. 12 near St. Mary church.')).toHaveLength(1);
+    expect(texts('Police said on Wed. Jan. 5 that Sgt. Omar had left.')).toHaveLength(1);
     expect(texts('Dr. Nasser Ali and Mr. Bello met Gov. Okafor. They spoke.')).toEqual(['Dr. Nasser Ali and Mr. Bello met Gov. Okafor.', 'They spoke.']);
   });
 
