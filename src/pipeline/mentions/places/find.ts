@@ -75,6 +75,8 @@ interface Span {
   demonymBefore: number;
   /** Right after another capitalised word ("Central Reserve Police", "Kashmir Valley"). */
   afterCapWord: boolean;
+  /** A speech or attack verb follows ("Turkey said", "Chad struck"): a country word acting. */
+  verbAfter: boolean;
 }
 
 const MAX_WORDS = 6;
@@ -442,6 +444,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       partial,
       fuzzy: fuzzyHits !== null,
       qualifier: null,
+      verbAfter: !!next && /^ $/.test(text.slice(last.end, next.start)) && (ACTOR_AFTER.has(next.fold) || ATTACK_PAST.has(next.fold) || ATTACK_AMBIGUOUS.has(next.fold)),
       afterCapWord: !!prev && mode === 'cap' && prev.cap && !prev.allCaps && /^ $/.test(text.slice(prev.end, t.start)) && !NAME_PARTS.has(prev.fold) && !TITLES.has(prev.fold) && !demonymAt.has(i - 1),
       demonymBefore: prev && demonymAt.has(i - 1) && /^ $/.test(text.slice(prev.end, t.start)) ? demonymAt.get(i - 1)! : -1,
     });
@@ -633,6 +636,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (sp.mode === 'lower') return false; // "forest", "flee" in ordinary cased text
       // an ordinary word inside a longer capitalised name: "Central Reserve Police", "Kashmir Valley"
       if (sp.afterCapWord && !sp.dateline && sp.afterCue === null) return false;
+      // "Turkey struck…", "Chad said…" at a sentence start: the country (then an actor, see roles)
+      if (kind === 'country' && sp.mode === 'cap' && sp.verbAfter) return true;
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
       if (sp.mode === 'cap' && !sp.initial) return big || supported || cue;
