@@ -12,15 +12,18 @@
 import type { CleanText, MarkedSpan, RawReport } from '../../model/index.js';
 import { normaliseLine, textToBlocks, type Block } from './blocks.js';
 import { htmlToBlocks } from './html.js';
-import { markBlocks } from './mark.js';
+import { markBlocks, trailingLinksStart } from './mark.js';
 
-export { datelineLength, isBoilerplateLine, isHeadingLine, markBlocks } from './mark.js';
+export { datelineLength, isBoilerplateLine, isHeadingLine, markBlocks, trailingLinksStart } from './mark.js';
 export { htmlToBlocks, nestingDepth, type PageMeta } from './html.js';
 export { normaliseLine, textToBlocks, type Block } from './blocks.js';
 
 /** True when a "text" body is really an HTML document (it starts like one). */
 function looksLikeHtmlDocument(text: string): boolean {
-  return /^\s*(?:<!doctype\s+html|<html[\s>])/i.test(text.slice(0, 200));
+  const head = text.slice(0, 300);
+  if (/^\s*(?:<!doctype\s+html|<html[\s>])/i.test(head)) return true;
+  // A fragment that opens with a block element and has closing tags: markup, not prose.
+  return /^\s*<(?:p|div|article|section|h[1-6]|ul|ol|table|blockquote|figure|main|body)[\s>]/i.test(head) && /<\/(?:p|div|article|section|h[1-6]|li|td|blockquote)>/i.test(text.slice(0, 20000));
 }
 
 /**
@@ -52,6 +55,7 @@ export function cleanReport(raw: RawReport): CleanText {
   }
   const { kinds, dateline } = markBlocks(blocks);
   const marked: MarkedSpan[] = [];
+  const links: MarkedSpan[] = [];
   const parts: string[] = [];
   let at = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -63,6 +67,11 @@ export function cleanReport(raw: RawReport): CleanText {
       if (last && last.kind === kind && last.end === at - 1) last.end = at + t.length;
       else marked.push({ start: at, end: at + t.length, kind });
     }
+    if (kind !== 'boilerplate') {
+      // Links closing a line (a copied post's picture link, say) are page furniture.
+      const ls = trailingLinksStart(t);
+      if (ls > 0) links.push({ start: at + ls, end: at + t.length, kind: 'boilerplate' });
+    }
     if (dateline?.line === i) {
       let len = dateline.length;
       while (len > 0 && /\s/.test(t[len - 1]!)) len--;
@@ -71,6 +80,7 @@ export function cleanReport(raw: RawReport): CleanText {
     parts.push(t);
     at += t.length + 1;
   }
+  marked.push(...links);
   marked.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     docId: raw.id,

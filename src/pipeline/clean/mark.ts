@@ -117,6 +117,29 @@ export function datelineLength(line: string): number {
   return 0;
 }
 
+/** A link token: a URL, or a post's picture/short link. */
+const LINK_TOKEN = /^(?:https?:\/\/\S+|www\.\S+\.\S+|pic\.twitter\.com\/\S+|t\.co\/\S+)$/i;
+
+/**
+ * Where a run of links closing a line starts ("… the market now pic.twitter.com/Ab12 https://t.co/x"),
+ * or -1 when the line does not end in links or is nothing but links (whole-line links are
+ * boilerplate lines already).
+ */
+export function trailingLinksStart(line: string): number {
+  let end = line.length;
+  let start = -1;
+  // Walk tokens from the end; at most 10 links.
+  for (let k = 0; k < 10; k++) {
+    const sp = line.lastIndexOf(' ', end - 1);
+    const tok = line.slice(sp + 1, end);
+    if (!LINK_TOKEN.test(tok)) break;
+    start = sp + 1;
+    if (sp < 0) return -1;
+    end = sp;
+  }
+  return start > 0 ? start : -1;
+}
+
 /** What a line is, after marking. */
 export type LineKind = 'heading' | 'quote' | 'boilerplate' | null;
 

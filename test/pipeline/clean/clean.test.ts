@@ -159,3 +159,23 @@ describe('cleanReport: HTML', () => {
     }
   });
 });
+
+describe('cleanReport: links and fragments', () => {
+  it('marks links closing a line as boilerplate, keeping the sentence before them whole', async () => {
+    const { splitSentences } = await import('../../../src/pipeline/sentences/index.js');
+    const d = cleanReport({ id: 'l', text: 'Smoke rising over the depot after the strike pic.twitter.com/Qw12Er https://t.co/zz9\nNext line.' });
+    expect(spans(d, 'boilerplate')).toEqual(['pic.twitter.com/Qw12Er https://t.co/zz9']);
+    const ss = splitSentences(d);
+    expect(ss.map((s) => [s.text, s.boilerplate])).toEqual([
+      ['Smoke rising over the depot after the strike', false],
+      ['pic.twitter.com/Qw12Er https://t.co/zz9', true],
+      ['Next line.', false],
+    ]);
+  });
+
+  it('a text field holding an HTML fragment is cleaned as HTML', () => {
+    const d = cleanReport({ id: 'f', text: '<p>Two bridges were blown up overnight.</p><p>Traffic was halted.</p>' });
+    expect(d.text).toBe('Two bridges were blown up overnight.\nTraffic was halted.');
+    expect(cleanReport({ id: 'g', text: '<3 is not markup, and a < b either.' }).text).toBe('<3 is not markup, and a < b either.');
+  });
+});
