@@ -628,7 +628,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // unlisted local village sharing a name with it.
     // A town of 50,000+ with a name of several words that no other country has is no such village ("Cox's Bazar").
     const unique = sp.last > sp.first && sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
-    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
+    // Nor is a town whose name no other country has, capitalised, in the border area of the
+    // country the report is about ("Abyei" in a South Sudan report).
+    const oneCountry = sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
+    const acrossBorder = dominant >= 0 && oneCountry && sp.mode === 'cap' && !sp.isWord && !alternate && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dominant);
+    if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && !acrossBorder && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
     // a place known by this name only as an alternate (old, foreign or local form)
     if (alternate && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
     if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;

@@ -253,6 +253,32 @@ export class Gazetteer {
     return this.notPlaces.has(folded);
   }
 
+  /**
+   * True when a populated place of country index `c` lies in the 0.5° grid cell of (lat, lon) or
+   * one next to it (roughly within 50–80 km): the point is in or near that country's border area.
+   */
+  nearCountry(lat: number, lon: number, c: number): boolean {
+    if (!this.cells) {
+      const cells = new Map<number, Set<number>>();
+      for (let i = this.countryCount; i < this.size; i++) {
+        if (this.kind[i] !== 3) continue;
+        const k = Gazetteer.cellKey(Math.floor(this.lat[i]! / 5000), Math.floor(this.lon[i]! / 5000));
+        let set = cells.get(k);
+        if (!set) cells.set(k, (set = new Set()));
+        set.add(this.country[i]!);
+      }
+      this.cells = cells;
+    }
+    const y = Math.floor(lat * 2);
+    const x = Math.floor(lon * 2);
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (this.cells.get(Gazetteer.cellKey(y + dy, x + dx))?.has(c)) return true;
+    return false;
+  }
+  private cells: Map<number, Set<number>> | null = null;
+  private static cellKey(y: number, x: number): number {
+    return (y + 200) * 1000 + (x + 400);
+  }
+
   /** Entity of a country's capital (its most populous PPLC), or -1. */
   capitalOf(country: number): number {
     if (!this.capitals) {
