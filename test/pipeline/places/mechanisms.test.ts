@@ -106,6 +106,22 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       ],
     },
   ],
+  'person names and capitalised ordinary words need a cue': [
+    {
+      text: 'Community leader Charles Mutombo said the militia had left Bunia.',
+      want: [
+        { mention: 'Charles', name: null },
+        { mention: 'Bunia', country: 'Democratic Republic of Congo' },
+      ],
+    },
+    {
+      text: 'Residents said it was Crystal clear the soldiers would not return to Kismayo.',
+      want: [
+        { mention: 'Crystal', name: null },
+        { mention: 'Kismayo', country: 'Somalia' },
+      ],
+    },
+  ],
   'a region wider than a country ("the Sahel") is a province only with a cue': [
     {
       text: 'Violence has spread across the Sahel in recent years.',

@@ -623,7 +623,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const lo = gaz.lon[e]! / 1e4;
       if (sp.hits.some((h) => gaz.country[h.entity] === c && kmBetween(la, lo, gaz.lat[h.entity]! / 1e4, gaz.lon[h.entity]! / 1e4) > 30)) return false;
     }
-    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country') || (sp.prep && !alternate && supported))) return false;
+    // (a district-named first name, "Charles Masudi", needs a cue too)
+    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country' && cue) || (sp.prep && !alternate && supported))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
     // A town of 50,000+ with a name of several words that no other country has is no such village ("Cox's Bazar").
@@ -644,7 +645,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (kind === 'country' && sp.mode === 'cap' && sp.verbAfter) return true;
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
-      if (sp.mode === 'cap' && !sp.initial) return big || supported || cue;
+      // an ordinary word capitalised mid-sentence ("Crystal clear") is a place with a cue or when big
+      if (sp.mode === 'cap' && !sp.initial) return big || cue;
       if (sp.mode === 'cap') return (big && supported) || sp.afterCue !== null;
       return cue && (big || supported) && (kind !== 'place' || supported || pop >= 100000);
     }
