@@ -92,7 +92,7 @@ const MONTH_MARCH_AFTER = /^\s*(?:\d|of\s+\d|19\d\d|20\d\d)/i;
 /** True when the cue's clause, up to the cue, carries a negation or a hypothetical. */
 function modalised(lex: TriggerLexicon, sentence: string, cueStartInSentence: number): 'negated' | 'hypothetical' | null {
   // Look back within the clause only: stop at ; or a contrastive ", but".
-  let from = Math.max(0, cueStartInSentence - 70);
+  let from = Math.max(0, cueStartInSentence - 45);
   const window = sentence.slice(from, cueStartInSentence);
   const cut = Math.max(window.lastIndexOf(';'), window.toLowerCase().lastIndexOf(', but'), window.lastIndexOf(' – '));
   const clause = cut >= 0 ? window.slice(cut + 1) : window;
