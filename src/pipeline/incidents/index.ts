@@ -249,6 +249,13 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   if (!actorsCompatible({ actor1: e.actor1, actors: eActors }, { actor1: inc.actor1, actors: inc.actors })) return null;
 
   if (!fatalitiesCompatible(e, inc)) return null;
+  const shared = eActors.filter((k) => inc.actors.includes(k) && !isGenericActor(k)).length;
+  // Known only at country level, two reports are one event only when they also agree on
+  // what happened and who was involved: a country sees many events a week.
+  if (!normName(e.admin1) || !normName(inc.admin1)) {
+    if (e.sub_event_type !== inc.sub_event_type) return null;
+    if (shared === 0 && !(e.fatalities && e.fatalities === inc.fatalities)) return null;
+  }
   let score = 0;
   const days = Math.abs(dayNumber(e.event_date) - dayNumber(inc.event_date));
   score += 2 - Math.min(days, 31) / 16;
@@ -257,7 +264,6 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   }
   if (e.location && normName(e.location) === normName(inc.location)) score += 1;
   if (e.sub_event_type === inc.sub_event_type) score += 1;
-  const shared = eActors.filter((k) => inc.actors.includes(k) && !isGenericActor(k)).length;
   score += Math.min(shared, 2) * 0.5;
   return score;
 }
