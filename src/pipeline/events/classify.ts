@@ -95,6 +95,13 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   }
   cues = fromClaims.length ? [...cues, ...fromClaims] : cues;
   if (cues.length === 0) return null;
+  // "Police clashed with students": a clash led by the state is its intervention, not the
+  // protesters' violence. The acting side is the nearest actor named just before the cue.
+  cues = cues.map((c) => {
+    if (c.category !== 'riot_violence' || !/^clash/i.test(c.text)) return c;
+    const before = actors.filter((a) => a.end <= c.start && c.start - a.end <= 60).sort((a, b) => b.end - a.end)[0];
+    return before && STATE_KINDS.has(before.kind) ? { ...c, category: 'protest_intervention' as const, weight: 2 } : c;
+  });
   const s = (cat: CueCategory) => sum(cues, cat);
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
   const hasArmed = actors.some((a) => ARMED_KINDS.has(a.kind));
