@@ -67,12 +67,15 @@ export function dateWrittenInText(text: string): string | null {
  * counts more than a country name (a country is often only the object of a protest or a
  * statement, a town is where things happen). Ties: the earliest.
  */
-export function mainCountry(places: PlaceMention[]): string | null {
+export function mainCountry(places: PlaceMention[], text = ''): string | null {
   const counts = new Map<string, number>();
   const weight = { place: 2, admin2: 2, admin1: 1.5, country: 1 } as const;
   for (const p of places) {
     if (!p.place || p.role !== 'location') continue;
-    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind]);
+    // A country people flee towards or that borders the scene is named, not where things happen.
+    const before = text.slice(Math.max(0, p.start - 30), p.start);
+    const elsewhere = p.place.kind === 'country' && /\b(?:towards?|border(?:s|ing)? with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before);
+    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind] * (elsewhere ? 0.25 : 1));
   }
   let best: string | null = null;
   let bestN = 0;
@@ -115,7 +118,7 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   const referenceDate =
     doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);
   const places = findPlaces(doc, sentences, gazetteer);
-  let country = mainCountry(places);
+  let country = mainCountry(places, doc.text);
   let actors = findActors(doc, sentences, { country, date: referenceDate });
   if (!country) {
     // No place named: the actors may still tell the country ("Nigerian troops", a national army's name).
