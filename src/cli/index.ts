@@ -1,18 +1,26 @@
 /**
  * The sitrep command line. Each command lives in its own file and exports
- * `register(program)`; this file only wires them together.
+ * `register(program)`. Only the command being run is loaded (start-up stays quick:
+ * the server, queue and SQL drivers load only for the commands that use them);
+ * `--help` and unknown commands load them all so the help lists every command.
  */
 import { Command } from 'commander';
-import { register as registerExtract } from './extract.js';
-import { register as registerIngest } from './ingest.js';
-import { register as registerExport } from './export.js';
-import { register as registerEnqueue } from './enqueue.js';
-import { register as registerWorker } from './worker.js';
-import { register as registerStatus } from './status.js';
-import { register as registerGeocode } from './geocode.js';
-import { register as registerServe } from './serve.js';
-import { register as registerWatch } from './watch.js';
-import { register as registerStart } from './start.js';
+
+type Registrar = { register(program: Command): void };
+
+/** Command name → its module (relative to this file). */
+const COMMANDS: Record<string, () => Promise<Registrar>> = {
+  extract: () => import('./extract.js'),
+  ingest: () => import('./ingest.js'),
+  export: () => import('./export.js'),
+  enqueue: () => import('./enqueue.js'),
+  worker: () => import('./worker.js'),
+  status: () => import('./status.js'),
+  geocode: () => import('./geocode.js'),
+  serve: () => import('./serve.js'),
+  watch: () => import('./watch.js'),
+  start: () => import('./start.js'),
+};
 
 const program = new Command();
 program
@@ -20,18 +28,12 @@ program
   .description('News reports on conflict and protest in; ACLED-style events out.')
   .showHelpAfterError();
 
-registerExtract(program);
-registerIngest(program);
-registerExport(program);
-registerEnqueue(program);
-registerWorker(program);
-registerStatus(program);
-registerGeocode(program);
-registerServe(program);
-registerWatch(program);
-registerStart(program);
-
-program.parseAsync(process.argv).catch((err: unknown) => {
+try {
+  const name = process.argv[2];
+  const only = name && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
+  for (const load of only) (await load()).register(program);
+  await program.parseAsync(process.argv);
+} catch (err: unknown) {
   console.error(`sitrep: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
-});
+}

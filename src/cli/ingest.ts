@@ -23,7 +23,8 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files, folders or -')
     .option('--store <url>', STORE_HELP)
     .option('--published <date>', 'publication date YYYY-MM-DD for text/HTML inputs that carry none')
-    .action(async (paths: string[], opts: { store?: string; published?: string }) => {
+    .option('--allow-private', 'let http(s):// inputs fetch loopback or private-network addresses')
+    .action(async (paths: string[], opts: { store?: string; published?: string; allowPrivate?: boolean }) => {
       const t0 = Date.now();
       const store = await openStore(opts.store);
       let read = 0;
@@ -32,7 +33,7 @@ export function register(program: Command): void {
       let failed = 0;
       let storeFailed = 0;
       try {
-        for await (const item of readInputs(paths, { published: opts.published ?? null })) {
+        for await (const item of readInputs(paths, { published: opts.published ?? null, fetch: { allowPrivate: opts.allowPrivate ?? false } })) {
           if (!item.ok) {
             failed++;
             console.error(`sitrep ingest: ${item.error}`);
