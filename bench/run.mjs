@@ -10,6 +10,7 @@
  *   --store         also bench/store.mjs (SQLite and PostgreSQL; minutes: it seeds up to 1M incidents)
  *   --api           also bench/api.mjs (builds a 100k-event store the first time: minutes)
  *   --all           both of the above
+ *   --only LIST     only these benches, e.g. --only store,api (pipeline, gazetteer, store, api)
  *   --quick         pipeline without the 1 MB report
  *   --build         run `npm run build:ts` first
  *   --store-args "…" / --api-args "…"   extra arguments for those benches (e.g. "--sizes 10000,100000")
@@ -29,8 +30,12 @@ const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
 const opt = (f, def) => (argv.includes(f) ? argv[argv.indexOf(f) + 1] : def);
 const ALL = flag('--all');
-const WITH_STORE = ALL || flag('--store');
-const WITH_API = ALL || flag('--api');
+// --only pipeline,gazetteer,store,api: just those benches (e.g. to redo one that failed).
+const ONLY = opt('--only', null)?.split(',').map((x) => x.trim());
+const WITH_PIPELINE = !ONLY || ONLY.includes('pipeline');
+const WITH_GAZETTEER = !ONLY || ONLY.includes('gazetteer');
+const WITH_STORE = ONLY ? ONLY.includes('store') : ALL || flag('--store');
+const WITH_API = ONLY ? ONLY.includes('api') : ALL || flag('--api');
 const outDir = path.join(root, 'bench/out');
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -98,7 +103,7 @@ if (!existsSync(path.join(root, 'dist/pipeline/extract.js'))) {
 
 // ---- pipeline ------------------------------------------------------------------------------
 
-{
+if (WITH_PIPELINE) {
   const r = await runNode([path.join(root, 'bench/pipeline.mjs'), '--json', ...(flag('--quick') ? ['--quick'] : [])], 'pipeline');
   let parsed = null;
   try {
@@ -112,7 +117,7 @@ if (!existsSync(path.join(root, 'dist/pipeline/extract.js'))) {
 
 // ---- gazetteer (parses its printed lines; it has no --json flag) ----------------------------
 
-{
+if (WITH_GAZETTEER) {
   // --expose-gc: the bench collects garbage before measuring RSS when it can.
   const r = await runNode(['--expose-gc', path.join(root, 'bench/gazetteer.mjs')], 'gazetteer');
   const out = r.stdout;
@@ -265,7 +270,8 @@ for (let i = 0; i < table.length; i++) {
   console.log(line(table[i]));
 }
 console.log('');
-console.log(`targets: ${passN} pass, ${failN} fail${WITH_STORE && WITH_API ? '' : `; not run: ${[WITH_STORE ? null : 'store (--store)', WITH_API ? null : 'api (--api)'].filter(Boolean).join(', ')}`}`);
+const notRun = [WITH_PIPELINE ? null : 'pipeline', WITH_GAZETTEER ? null : 'gazetteer', WITH_STORE ? null : 'store (--store)', WITH_API ? null : 'api (--api)'].filter(Boolean);
+console.log(`targets: ${passN} pass, ${failN} fail${notRun.length ? `; not run: ${notRun.join(', ')}` : ''}`);
 for (const f of failures) console.log(`FAILED TO RUN: ${f}`);
 
 // ---- JSON ----------------------------------------------------------------------------------
@@ -276,7 +282,7 @@ const result = {
   commit,
   dirty: !!dirty,
   machine: { ...machine, load_avg_1m_at_end: Math.round(os.loadavg()[0] * 100) / 100 },
-  benches: { pipeline: true, gazetteer: true, store: WITH_STORE, api: WITH_API },
+  benches: { pipeline: WITH_PIPELINE, gazetteer: WITH_GAZETTEER, store: WITH_STORE, api: WITH_API },
   failures,
   measures: rows.map((r) => ({ group: r.group, key: r.key, name: r.name, value: r.value, unit: r.unit, target: r.target, status: r.status, note: r.note })),
 };
