@@ -384,7 +384,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
           ? [sameCountry, g]
           : [g, sameCountry];
       keep.members.push(...drop.members);
+      // The merged event is placed at the finer of the two (a province beats the country).
+      if (countryLevel(keep) && !countryLevel(drop)) keep.place = drop.place;
       groups.delete(drop.key);
+    }
+  }
+  // A country-level event in another country than the report's is a mention of elsewhere
+  // ("a similar attack in Israel last year"), not this report's news, when it has news of its own.
+  if (input.country && [...groups.values()].some((g) => g.place?.place?.country === input.country)) {
+    for (const g of [...groups.values()]) {
+      const p = g.place?.place;
+      if (p && p.kind === 'country' && p.country !== input.country) groups.delete(g.key);
     }
   }
   // A province- or country-level event beside events at named towns is usually context

@@ -392,6 +392,11 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
     }
     kept.sort((a, b) => a.start - b.start);
     for (const f of kept) {
+      // A bare weekday abbreviation right after a capitalised word is part of a name
+      // ("Nang Mon", "Aung Sat"), not a date; "Mon." or "on Mon" still are.
+      const word = text.slice(f.start, f.end);
+      if (/^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)$/.test(word) && text[f.end] !== '.' && !/\bon\s+$/i.test(text.slice(Math.max(0, f.start - 4), f.start)))
+        continue;
       // Lead-ins: "early on Sunday", "in the early hours of Saturday".
       const lead = p.leadIn.exec(text.slice(Math.max(0, f.start - 40), f.start));
       if (lead && !kept.some((k) => k !== f && k.end > f.start - lead[0].length && k.end <= f.start)) f.start -= lead[0].length;
