@@ -331,6 +331,19 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // with no dated event sentence, the reference date.
   const dated = candidates.filter((c) => c.date).sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)[0];
   leadDate = dated?.date ?? null;
+  if (!leadDate) {
+    // No event sentence is dated: a date told on its own ("the incident happened on Tuesday,
+    // May 31") within the week before publication, outside statements and boilerplate.
+    const bySentence = new Map(sentences.map((x) => [x.index, x]));
+    leadDate =
+      input.dates
+        .filter((d) => usableDate(d, ref) && !d.reporting && daysBetween(ref, d.date) <= 7)
+        .filter((d) => {
+          const x = bySentence.get(d.sentence);
+          return x && !x.boilerplate && !isStatement(x.text, lex);
+        })
+        .sort((a, b) => a.start - b.start)[0] ?? null;
+  }
   const defaultDate = leadDate;
   const groups = new Map<string, Group>();
   for (const c of candidates) {
