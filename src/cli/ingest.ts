@@ -4,9 +4,10 @@
  * line on stderr; the rest is still stored; the exit code is 1 when anything failed.
  */
 import type { Command } from 'commander';
-import { readInputs } from '../pipeline/ingest/index.js';
+import type { SitrepEvent } from '../model/index.js';
+import { readInputs, type ReadOptions } from '../pipeline/ingest/index.js';
 import { processReport } from '../queue/process.js';
-import { openStore } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 
 /** An ingest error line without the input name it starts with (the quarantine keeps both apart). */
 export function reasonOf(input: string, error: string): string {
@@ -15,6 +16,58 @@ export function reasonOf(input: string, error: string): string {
 
 /** The `--store` option every store command takes. */
 export const STORE_HELP = 'store URL: sqlite:PATH or postgres://USER@HOST:PORT/DB[?schema=NAME] (default $SITREP_STORE, else sqlite:data/sitrep.sqlite)';
+
+/** What one ingest run did. */
+export interface IngestTally {
+  /** Reports read and extracted. */
+  read: number;
+  /** Reports stored for the first time (the rest were already stored: same URL or text). */
+  inserted: number;
+  /** Events of the newly stored reports. */
+  events: number;
+  /** Inputs that could not be read or stored (each quarantined with its reason). */
+  failed: number;
+  /** Of `failed`, those that were read but failed to extract or store. */
+  storeFailed: number;
+}
+
+/**
+ * Read `paths`, extract and store each report; bad inputs are quarantined with their reason
+ * and named on stderr (prefixed `label`), and every other input is still stored.
+ * `onStored` sees the events of each newly stored report.
+ */
+export async function ingestPaths(
+  store: Store,
+  paths: string[],
+  opts: ReadOptions,
+  label: string,
+  onStored: (events: SitrepEvent[]) => void = () => {},
+): Promise<IngestTally> {
+  const t: IngestTally = { read: 0, inserted: 0, events: 0, failed: 0, storeFailed: 0 };
+  for await (const item of readInputs(paths, opts)) {
+    if (!item.ok) {
+      t.failed++;
+      console.error(`${label}: ${item.error}`);
+      await store.quarantine(item.input, reasonOf(item.input, item.error));
+      continue;
+    }
+    t.read++;
+    try {
+      const r = await processReport(store, item.report);
+      if (!r.inserted) continue;
+      t.inserted++;
+      t.events += r.events.length;
+      onStored(r.events);
+    } catch (err) {
+      t.failed++;
+      t.storeFailed++;
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+      console.error(`${label}: ${item.input}: ${reason}`);
+      await store.quarantine(item.input, reason);
+    }
+  }
+  return t;
+}
 
 export function register(program: Command): void {
   program
@@ -27,35 +80,18 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { store?: string; published?: string; allowPrivate?: boolean }) => {
       const t0 = Date.now();
       const store = await openStore(opts.store);
-      let read = 0;
-      let inserted = 0;
-      let events = 0;
-      let failed = 0;
-      let storeFailed = 0;
+      let tally: IngestTally;
       try {
-        for await (const item of readInputs(paths, { published: opts.published ?? null, fetch: { allowPrivate: opts.allowPrivate ?? false } })) {
-          if (!item.ok) {
-            failed++;
-            console.error(`sitrep ingest: ${item.error}`);
-            await store.quarantine(item.input, reasonOf(item.input, item.error));
-            continue;
-          }
-          read++;
-          try {
-            const r = await processReport(store, item.report);
-            if (r.inserted) inserted++;
-            events += r.events.length;
-          } catch (err) {
-            failed++;
-            storeFailed++;
-            const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
-            console.error(`sitrep ingest: ${item.input}: ${reason}`);
-            await store.quarantine(item.input, reason);
-          }
-        }
+        tally = await ingestPaths(
+          store,
+          paths,
+          { published: opts.published ?? null, fetch: { allowPrivate: opts.allowPrivate ?? false } },
+          'sitrep ingest',
+        );
       } finally {
         await store.close();
       }
+      const { read, inserted, events, failed, storeFailed } = tally;
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(
         `ingest: ${read} reports read (${inserted} new, ${read - inserted - storeFailed} already stored), ${events} events, ${failed} quarantined, ${secs} s`,

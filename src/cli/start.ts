@@ -11,10 +11,8 @@ import type { Command } from 'commander';
 import { startServer } from '../api/index.js';
 import { EXPORT_FORMATS, writeExport } from '../export/index.js';
 import { PACKAGE_ROOT } from '../pipeline/data.js';
-import { readInputs } from '../pipeline/ingest/index.js';
-import { processReport } from '../queue/process.js';
 import { openStore, resolveStoreUrl } from '../store/index.js';
-import { reasonOf, STORE_HELP } from './ingest.js';
+import { ingestPaths, STORE_HELP } from './ingest.js';
 import { parsePort } from './serve.js';
 
 /** The bundled reports `start` ingests, relative to the package root. */
@@ -39,37 +37,15 @@ export function register(program: Command): void {
       const t0 = Date.now();
       const storeUrl = resolveStoreUrl(opts.store);
       const store = await openStore(storeUrl);
-      let read = 0;
-      let inserted = 0;
-      let events = 0;
-      let quarantined = 0;
       const byType = new Map<string, number>();
       const byCountry = new Map<string, number>();
       const inputs = BUNDLED_INPUTS.map((p) => path.join(PACKAGE_ROOT, p));
-      for await (const item of readInputs(inputs)) {
-        if (!item.ok) {
-          quarantined++;
-          console.error(`sitrep start: ${item.error}`);
-          await store.quarantine(item.input, reasonOf(item.input, item.error));
-          continue;
+      const { read, inserted, events, failed: quarantined } = await ingestPaths(store, inputs, {}, 'sitrep start', (stored) => {
+        for (const e of stored) {
+          byType.set(e.event_type, (byType.get(e.event_type) ?? 0) + 1);
+          byCountry.set(e.country, (byCountry.get(e.country) ?? 0) + 1);
         }
-        read++;
-        try {
-          const r = await processReport(store, item.report);
-          if (!r.inserted) continue;
-          inserted++;
-          events += r.events.length;
-          for (const e of r.events) {
-            byType.set(e.event_type, (byType.get(e.event_type) ?? 0) + 1);
-            byCountry.set(e.country, (byCountry.get(e.country) ?? 0) + 1);
-          }
-        } catch (err) {
-          quarantined++;
-          const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
-          console.error(`sitrep start: ${item.input}: ${reason}`);
-          await store.quarantine(item.input, reason);
-        }
-      }
+      });
       const ingestSecs = (Date.now() - t0) / 1000;
 
       const outDir = path.resolve(opts.outDir);

@@ -19,7 +19,7 @@ import { countryByName, findPlaces, loadGazetteer, type Gazetteer } from './ment
 import { findActors } from './mentions/actors/index.js';
 import { findDates } from './mentions/dates/index.js';
 import { findClaims } from './mentions/casualties/index.js';
-import { buildEvents } from './events/index.js';
+import { buildEvents, type EventInput } from './events/index.js';
 
 /** Options for one extraction. */
 export interface ExtractOptions {
@@ -29,16 +29,8 @@ export interface ExtractOptions {
   fallbackDate?: string;
 }
 
-/** Every intermediate result of one extraction, for callers that show their work. */
-export interface Extraction {
-  doc: CleanText;
-  sentences: Sentence[];
-  places: PlaceMention[];
-  actors: ActorMention[];
-  dates: DateMention[];
-  claims: Claim[];
-  referenceDate: string;
-  country: string | null;
+/** Every intermediate result of one extraction (the event stage's input and its events), for callers that show their work. */
+export interface Extraction extends EventInput {
   events: SitrepEvent[];
 }
 
@@ -129,5 +121,5 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   const dates = findDates(doc, sentences, referenceDate);
   const claims = findClaims(doc, sentences);
   const events = buildEvents({ doc, sentences, places, actors, dates, claims, referenceDate, country, countryPlace });
-  return { doc, sentences, places, actors, dates, claims, referenceDate, country, events };
+  return { doc, sentences, places, actors, dates, claims, referenceDate, country, countryPlace, events };
 }
