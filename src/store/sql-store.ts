@@ -22,6 +22,7 @@ import {
   reconcile,
   type CandidateIncident,
   type Decisions,
+  type IncidentFields,
 } from '../pipeline/incidents/index.js';
 import type { Db, Row } from './db.js';
 import { migrate } from './migrate.js';
@@ -67,26 +68,9 @@ interface EventRow {
   data: string;
 }
 
-interface IncidentRow extends Row {
+interface IncidentRow extends Row, IncidentFields {
   seq: number;
   incident_id: string;
-  event_date: string;
-  time_precision: number;
-  event_type: string;
-  sub_event_type: string;
-  actor1: string | null;
-  actor2: string | null;
-  country: string;
-  admin1: string | null;
-  admin2: string | null;
-  location: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geo_precision: number;
-  fatalities: number;
-  fatalities_low: number;
-  fatalities_high: number;
-  source_count: number;
 }
 
 /** Opaque keyset cursor: the (event_date, seq) of the last row of a page. */

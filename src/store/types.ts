@@ -4,6 +4,7 @@
  * All dates are UTC calendar dates YYYY-MM-DD; coordinates decimal degrees.
  */
 import type { CleanText, SitrepEvent } from '../model/index.js';
+import type { IncidentFields } from '../pipeline/incidents/index.js';
 
 /** Review state of an event set by an analyst. */
 export type ReviewStatus = 'unreviewed' | 'accepted' | 'corrected' | 'rejected';
@@ -16,26 +17,12 @@ export interface StoredEvent extends SitrepEvent {
   ingested_at?: string;
 }
 
-/** An incident: one real-world event, reconciled from the events of one or more reports. */
-export interface Incident {
+/**
+ * An incident: one real-world event, reconciled from the events of one or more reports
+ * (fields as IncidentFields of the incidents stage), with the reports and events behind it.
+ */
+export interface Incident extends IncidentFields {
   incident_id: string;
-  event_date: string;
-  time_precision: number;
-  event_type: string;
-  sub_event_type: string;
-  actor1: string | null;
-  actor2: string | null;
-  country: string;
-  admin1: string | null;
-  admin2: string | null;
-  location: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geo_precision: number;
-  fatalities: number;
-  fatalities_low: number;
-  fatalities_high: number;
-  source_count: number;
   /** doc_ids of the reports behind it. */
   doc_ids: string[];
   event_ids: string[];
