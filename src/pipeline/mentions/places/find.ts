@@ -59,6 +59,8 @@ interface Span {
   afterCue: 'admin1' | 'admin2' | 'admin' | 'place' | null;
   cueEnd: number;
   personLike: boolean;
+  /** Right after a title or a plausible first name: a person's name wherever it recurs alone. */
+  personSure: boolean;
   dateline: boolean;
   lowerSentence: boolean;
   /** How much the casing says: 'cap' capitalised in cased text; 'nocase' the sentence is
@@ -412,10 +414,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     let partial =
       mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && unknownNameWord(next);
     if (mode === 'cap' && prevSpan?.partial && /^ $/.test(text.slice(prevSpan.end, t.start))) partial = true;
+    let personSure = false;
     if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
-      if (TITLES.has(prev.fold)) personLike = true;
-      else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !gaz.isCommonWord(prev.fold) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold))
+      if (TITLES.has(prev.fold)) personLike = personSure = true;
+      else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !gaz.isCommonWord(prev.fold) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold)) {
         personLike = true;
+        // a first name proper: a word of 3+ letters, not in capitals, not a possessive ("J-K's Udhampur")
+        personSure = prev.raw.length >= 3 && !prev.allCaps && !prev.foldFull && !/[-‐–]$/.test(text.slice(0, prev.start).trimEnd());
+      }
     }
     spans.push({
       first: i,
@@ -437,6 +443,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       afterCue,
       cueEnd,
       personLike,
+      personSure,
       dateline,
       lowerSentence: docLower || casingOf.lower,
       mode,
@@ -449,6 +456,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       demonymBefore: prev && demonymAt.has(i - 1) && /^ $/.test(text.slice(prev.end, t.start)) ? demonymAt.get(i - 1)! : -1,
     });
     i = best.last;
+  }
+  // A name once written as a person's ("President Volodymyr Zelensky", "Dr Charles Masudi")
+  // stays a person's name where it stands alone later ("Zelensky said"), unless a cue says place.
+  {
+    const personFolds = new Set(spans.filter((sp) => sp.personSure && !sp.prep && sp.afterCue === null && !sp.dateline).map((sp) => sp.fold));
+    for (const sp of spans) if (personFolds.has(sp.fold) && !sp.prep && sp.afterCue === null) sp.personLike = true;
   }
   // ", Y" qualifiers: "Buea, Southwest Region", "Maradun, Zamfara"
   for (let k = 0; k + 1 < spans.length; k++) {
@@ -603,7 +616,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
    * Is a mention accepted? `support`: the document's votes for the candidate's country;
    * `dominant`: the country holding most of the votes (>= 60 %, >= 2 votes), or -1.
    */
-  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number): boolean => {
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
@@ -617,7 +630,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (sp.demonymBefore >= 0 && gaz.country[e] !== sp.demonymBefore && kind !== 'country') return false;
     // a spelling variant: only in a country the report is about, and only when unambiguous there
     if (sp.fuzzy) {
-      if (!supported || sp.partial || kind === 'country') return false;
+      // only in the country most named in the report ("Toleand" is no Indian town in a Panama
+      // report that mentions "the Indians"), and never a name acting as a person ("Zelensky said")
+      if (!supported || sp.partial || kind === 'country' || gaz.country[e] !== top) return false;
+      if (sp.verbAfter && !cue) return false;
       const c = gaz.country[e]!;
       const la = gaz.lat[e]! / 1e4;
       const lo = gaz.lon[e]! / 1e4;
@@ -675,7 +691,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const best = ents[0] ?? -1;
       const support = best >= 0 ? votes.get(gaz.country[best]!) ?? 0 : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant) };
+      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top) };
     });
   };
 
