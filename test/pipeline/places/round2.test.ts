@@ -52,6 +52,34 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       want: [{ mention: 'Udhampur', country: 'India' }],
     },
   ],
+  'a dateline in capitals below the page header, or with a garbled dash after the agency': [
+    {
+      text: 'An official website\nShare this page\nPress release\nBomb attack on a bus\nBy the press office\nKABUL, Afghanistan (March 28) – Insurgents attacked a bus on Wednesday in Khost province.',
+      want: [
+        { mention: 'KABUL', role: 'dateline' },
+        { mention: 'Khost', kind: 'admin1', role: 'location' },
+      ],
+    },
+    {
+      text: 'Graves found near Sinjar\n\nIRBIL, Iraq (AP) "” Kurdish fighters said they found two graves outside Sinjar.',
+      want: [{ mention: 'IRBIL', role: 'dateline' }],
+    },
+  ],
+  'an admin word after the name ("Bak District") is no small town abroad': [
+    {
+      text: 'The bomb went off in Naar village, Bak District, killing ten passengers of a bus.',
+      want: [{ mention: 'Bak', name: null }],
+    },
+  ],
+  'a town abroad known by this name only as an alternate, backed only by a people named as attackers': [
+    {
+      text: 'Saudi-led jets struck Sanaa, Yemen, on Thursday. A Saudi statement said bases were hit. Residents said a strike hit houses between Hael and another street in Sanaa.',
+      want: [
+        { mention: 'Sanaa', country: 'Yemen' },
+        { mention: 'Hael', name: null },
+      ],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

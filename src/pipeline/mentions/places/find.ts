@@ -193,11 +193,14 @@ function datelineRanges(doc: CleanText): [number, number][] {
   for (const m of doc.marked) if (m.kind === 'dateline') out.push([m.start, m.end]);
   const text = doc.text;
   let lineStart = 0;
-  for (let line = 0; line < 3 && lineStart < text.length; line++) {
+  // A name in capitals then a dash ("KABUL, Afghanistan (March 28) –") marks a dateline even
+  // below a page's header lines; after an agency in brackets the dash may be missing or garbled
+  // ("IRBIL, Iraq (AP) \"” Kurdish forces…"). A title-case name counts only in the first lines.
+  for (let line = 0; line < 15 && lineStart < text.length; line++) {
     const nl = text.indexOf('\n', lineStart);
     const l = text.slice(lineStart, nl < 0 ? text.length : nl);
-    const caps = /^((?:\p{Lu}[\p{Lu}'’.\-]+)(?:\s+\p{Lu}[\p{Lu}'’.\-]+){0,3})(?:\s*,\s*[\p{L}.' ]{2,30}?)?(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s/u.exec(l);
-    const titled = /^(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.' ]{1,30}?)?(?:(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*(?:\([^)]{1,40}\))?|\s*\([^)]{1,40}\))\s*[-–—:]{1,2}\s/u.exec(l);
+    const caps = /^((?:\p{Lu}[\p{Lu}'’.\-]+)(?:\s+\p{Lu}[\p{Lu}'’.\-]+){0,3})(?:\s*,\s*[\p{L}.' ]{2,30}?)?(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*(?:[-–—:]{1,2}|["“”â€\u0080-\u009f]{1,3})?|[-–—:])\s/u.exec(l);
+    const titled = line >= 3 ? null : /^(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.' ]{1,30}?)?(?:(?:\s*,\s*\p{L}{3,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*(?:\([^)]{1,40}\))?|\s*\([^)]{1,40}\))\s*[-–—:]{1,2}\s/u.exec(l);
     const m = caps ?? titled;
     if (m) out.push([lineStart, lineStart + m[0].length]);
     if (nl < 0) break;
@@ -614,9 +617,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 
   /**
    * Is a mention accepted? `support`: the document's votes for the candidate's country;
-   * `dominant`: the country holding most of the votes (>= 60 %, >= 2 votes), or -1.
+   * `dominant`: the country holding most of the votes (>= 60 %, >= 2 votes), or -1; `top`: the
+   * country with most votes; `namedSupport`: the support less what demonyms and groups gave.
    */
-  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number): boolean => {
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
@@ -624,6 +628,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
+    // "Bak District", "X province": the text names an admin unit; a small town elsewhere that
+    // merely shares the name, in a country the report gives no other sign of, is not it
+    if ((sp.afterCue === 'admin1' || sp.afterCue === 'admin2' || sp.afterCue === 'admin') && kind === 'place' && !supported && pop < 100000 && fc !== 'PPLA' && fc !== 'PPLA2' && fc !== 'PPLC') return false;
+    // a town known by this name only as an alternate, in a country that only peoples' names
+    // ("Saudi-led", "Rwandan rebels") point to, while the report is about another country
+    if (alternate && kind === 'place' && dominant >= 0 && gaz.country[e] !== dominant && namedSupport <= 0 && !sp.dateline) return false;
     // "the Sahel" (the belt south of the Sahara) is Burkina Faso's Sahel province only with a cue
     if (WORLD_REGIONS.has(sp.fold) && sp.afterCue === null && (kind === 'admin1' || kind === 'admin2')) return false;
     // "Iraqi Kurdistan" is not Iran's Kurdistan province
@@ -690,8 +700,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const ents = sc.ents;
       const best = ents[0] ?? -1;
       const support = best >= 0 ? votes.get(gaz.country[best]!) ?? 0 : 0;
+      // support from named places and countries, not from demonyms or armed groups
+      const namedSupport = best >= 0 ? support - (demonymVotes.get(gaz.country[best]!) ?? 0) : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top) };
+      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport) };
     });
   };
 
