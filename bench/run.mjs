@@ -195,6 +195,11 @@ if (WITH_STORE) {
     const [s1, m1] = pts[pts.length - 1];
     const k = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
     add('store', { key: `store.${engine}.add_growth`, name: `${engine}: add-one-event time, ${k(s1)} ÷ ${k(s0)} incidents (flat = 1)`, value: m0 > 0 ? Math.round((m1 / m0) * 100) / 100 : null, unit: '×', target: { op: '<=', value: 2 } });
+    // shown right after that engine's add-one rows
+    const row = rows.pop();
+    let at = -1;
+    rows.forEach((r, i) => (r.key.startsWith(`store.${engine}.add_ms.`) ? (at = i) : null));
+    rows.splice(at + 1, 0, row);
   }
 }
 
