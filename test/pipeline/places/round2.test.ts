@@ -80,6 +80,26 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       ],
     },
   ],
+  'a province’s capital is its seat; a capital’s possessive with a plan or intention is the government': [
+    {
+      text: 'Rebels advanced on the capital of North Kivu after taking a town in Masisi territory.',
+      want: [{ mention: 'capital', name: 'Goma', country: 'Democratic Republic of Congo' }],
+    },
+    {
+      text: 'Gunmen attacked a checkpoint in West Darfur state, and hundreds fled to the state capital.',
+      want: [{ mention: 'capital', name: 'Geneina' }],
+    },
+    {
+      text: 'Fighting went on in Masisi territory, North Kivu. Kinshasa’s intention to expel the regional force was restated.',
+      want: [{ mention: 'Kinshasa', role: 'actor' }],
+    },
+  ],
+  '"the capital" in a report datelined from the country’s far larger former capital': [
+    {
+      text: 'BUJUMBURA, May 3 (Reuters) – A grenade wounded eight people at a bar on Sunday. Police searched that part of the capital on Monday.',
+      want: [{ mention: 'capital', name: 'Bujumbura' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -95,7 +95,7 @@ const ADMIN_AFTER = new Set(['county', 'division', 'area']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
 const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned']);
-const ACTOR_POSSESSED = new Set(['government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
+const ACTOR_POSSESSED = new Set(['intention', 'intentions', 'decision', 'plan', 'plans', 'efforts', 'request', 'position', 'stance', 'policy', 'response', 'proposal', 'refusal', 'allies', 'delegation', 'spokesman', 'spokesperson', 'government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
 /** Verbs after a country or capital that make it the attacker ("Israel struck", "Pakistan bombed"). */
 const ATTACK_PAST = new Set(['struck', 'attacked', 'bombed', 'shelled', 'raided', 'pounded', 'targeted', 'invaded', 'bombarded', 'invades', 'bombards', 'shoots', 'downed', 'downs']);
 /** Nouns-or-verbs that make a country the attacker only when an object follows ("Israel strikes south Lebanon", "Russia attacks on Kyiv"). */
@@ -113,6 +113,10 @@ const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'ju
 
 /** Names of regions wider than any country that some country also gives a province ("Sahel"). */
 const WORLD_REGIONS = new Set(['sahel', 'maghreb', 'levant', 'sahara', 'balkans', 'caucasus', 'horn of africa', 'great lakes']);
+/** Words before "capital" that make it a province's or district's capital, not the nation's. */
+const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'district', 'county', 'departmental', 'province', 'region', 'governorate', 'divisional']);
+/** Of those, the adjectives ("the provincial capital": the province last named; so is "the state capital"). */
+const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
 /** Compass words that may stand before a country's name ("south Lebanon"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
@@ -792,20 +796,21 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       geo_precision: precision,
     });
   }
-  addImplicitMentions(out, tokens, spans, resolved.map((r) => r.accepted), demonymAt, demonymVotes, finalVotes, gaz, text);
+  addImplicitMentions(out, tokens, spans, resolved.map((r) => (r.accepted ? r.best : -1)), demonymAt, demonymVotes, finalVotes, gaz, text);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /**
  * Mentions the text makes without a place name: "the capital" / "the Kyrgyz capital" /
- * "Sudan's capital" → that country's capital (precision 1); and, when no place at all was
+ * "Sudan's capital" / "the capital of Sudan" → that country's capital (precision 1); "the capital
+ * of North Kivu" / "Kaduna state capital" / "the provincial capital" → that admin1's seat; and, when no place at all was
  * found, the country of the demonyms ("Angolan police") at precision 3.
  */
 function addImplicitMentions(
   out: PlaceMention[],
   tokens: Token[],
   spans: Span[],
-  accepted: boolean[],
+  chosen: number[],
   demonymAt: Map<number, number>,
   demonymVotes: Votes,
   votes: Votes,
@@ -825,6 +830,11 @@ function addImplicitMentions(
   spans.forEach((sp, k) => {
     spanAt.set(sp.first, k);
     spanEnd.set(sp.last, k);
+  });
+  const accepted = chosen.map((e) => e >= 0);
+  let datelineCity = -1;
+  spans.forEach((sp, k) => {
+    if (datelineCity < 0 && sp.dateline && chosen[k]! >= 0 && gaz.kindOf(chosen[k]!) === 'place') datelineCity = chosen[k]!;
   });
   const implicit = (tok: Token, entity: number, precision: GeoPrecision, why: string): PlaceMention => ({
     sentence: tok.sent,
@@ -851,6 +861,47 @@ function addImplicitMentions(
     let country = -1;
     let why = '';
     const p = k >= 0 && tokens[k]!.sent === t.sent ? tokens[k]! : null;
+    // A province's capital is its seat, never the nation's: "the capital of North Kivu",
+    // "Kaduna state capital", "Helmand's capital", "the provincial capital" (the province last named).
+    const admin1Span = (j: number): number => {
+      const sk = spanEnd.get(j) ?? spanAt.get(j);
+      if (sk === undefined || chosen[sk]! < 0) return -1;
+      const e = chosen[sk]!;
+      return gaz.kindOf(e) === 'admin1' ? e : -1;
+    };
+    let a1 = -1;
+    let provincial = false;
+    if (next && next.fold === 'of' && next.sent === t.sent && spanAt.has(i + 2)) {
+      const sk = spanAt.get(i + 2)!;
+      const e = chosen[sk]!;
+      if (e >= 0 && gaz.kindOf(e) === 'admin1') a1 = e;
+      else if (e >= 0 && gaz.kindOf(e) === 'country') {
+        const cap = gaz.capitalOf(e);
+        if (cap >= 0) out.push(implicit(t, cap, 1, `"capital of ${spans[sk]!.text}"`));
+        continue;
+      }
+    }
+    if (a1 < 0 && p && k >= 0) a1 = admin1Span(k);
+    if (a1 < 0 && p && ADMIN_CAPITAL_HEADS.has(p.fold)) {
+      provincial = true;
+      if (k > 0 && tokens[k - 1]!.sent === t.sent && !PROVINCIAL.has(p.fold)) a1 = admin1Span(k - 1); // "Kaduna state capital"
+      if (a1 < 0 && p.fold !== 'district' && p.fold !== 'county') {
+        // the province named last before this word
+        for (let sk = spans.length - 1; sk >= 0; sk--) {
+          if (spans[sk]!.last >= i || chosen[sk]! < 0) continue;
+          if (gaz.kindOf(chosen[sk]!) === 'admin1') {
+            a1 = chosen[sk]!;
+            break;
+          }
+        }
+      }
+    }
+    if (a1 >= 0) {
+      const seat = gaz.seatOf(a1);
+      if (seat >= 0) out.push(implicit(t, seat, 1, `capital of the province ${gaz.nameOf(a1)}`));
+      continue;
+    }
+    if (provincial) continue;
     if (p && demonymAt.has(k)) {
       country = demonymAt.get(k)!;
       why = `"${p.raw} capital"`;
@@ -866,7 +917,10 @@ function addImplicitMentions(
       why = '"the capital" of the country the report is about';
     }
     if (country < 0) continue;
-    const cap = gaz.capitalOf(country);
+    let cap = gaz.capitalOf(country);
+    // A report datelined from its country's by far largest city (a former or de facto capital,
+    // Bujumbura beside Gitega) means that city by "the capital" (10× the official capital's people).
+    if (cap >= 0 && datelineCity >= 0 && gaz.country[datelineCity] === country && gaz.pop[datelineCity]! >= 10 * Math.max(gaz.pop[cap]!, 1)) cap = datelineCity;
     if (cap >= 0) out.push(implicit(t, cap, 1, why));
   }
   if (out.some((m) => m.place && m.role === 'location')) return;

@@ -294,6 +294,30 @@ export class Gazetteer {
     return this.capitals[country] ?? -1;
   }
 
+  /**
+   * Entity of an admin1's seat (its most populous PPLA, else PPLC, inside it), or -1. The seat is
+   * what "the provincial capital" / "the capital of North Kivu" names (GeoNames feature codes).
+   */
+  seatOf(admin1: number): number {
+    if (!this.seats) {
+      const seats = new Map<number, number>();
+      const ppla = this.fcodes.indexOf('PPLA');
+      const pplc = this.fcodes.indexOf('PPLC');
+      for (let i = this.countryCount; i < this.size; i++) {
+        const f = this.fcode[i]!;
+        if ((f !== ppla && f !== pplc) || this.kind[i] !== 3) continue;
+        const a = this.admin1[i]!;
+        if (a < 0) continue;
+        const cur = seats.get(a);
+        // a PPLA beats a PPLC (the national capital inside a province is its seat only when no PPLA is)
+        if (cur === undefined || (this.fcode[cur] === pplc && f === ppla) || (this.fcode[cur] === f && this.pop[i]! > this.pop[cur]!)) seats.set(a, i);
+      }
+      this.seats = seats;
+    }
+    return this.seats.get(admin1) ?? -1;
+  }
+  private seats: Map<number, number> | null = null;
+
   /** Country index (into `countries`) of an alpha-2 code, or -1. */
   countryIndex(iso2: string): number {
     return this.iso2Index.get(iso2.toUpperCase()) ?? -1;
