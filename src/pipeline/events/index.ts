@@ -208,7 +208,9 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const remote = sub === 'Air/drone strike' || sub === 'Shelling/artillery/missile attack';
     const ns = nonState();
     let a1: ChosenActor | null;
-    if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
+    // Aircraft and drones are states' (a named claimant still wins); artillery may be anyone's.
+    if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
+    else if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
     else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
     return [a1, target];
