@@ -100,6 +100,30 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       want: [{ mention: 'capital', name: 'Bujumbura' }],
     },
   ],
+  'a town’s name inside a site’s name ("X Market") needs the report to point to its country': [
+    {
+      text: 'A crowd beat a suspected thief to death around Moro Market late on Tuesday night.',
+      want: [{ mention: 'Moro', name: null }],
+    },
+    {
+      text: 'Traders at Kano Market in northern Nigeria closed their stalls after the attack.',
+      want: [{ mention: 'Kano', country: 'Nigeria' }],
+    },
+  ],
+  'a one-country town then an unknown capitalised word after "at/in" is a quarter of that town': [
+    {
+      text: 'A mob lynched a suspected robber around the lorry park at Tafo Pankrono before dawn.',
+      want: [{ mention: 'Tafo', country: 'Ghana', kind: 'place' }],
+    },
+    {
+      // another country named: the town abroad stays out
+      text: 'A man was found dead in the Chico Mendes quarter, in the east of Manaus.',
+      want: [
+        { mention: 'Chico', name: null },
+        { mention: 'Manaus', country: 'Brazil' },
+      ],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -61,6 +61,8 @@ interface Span {
   personLike: boolean;
   /** Right after a title or a plausible first name: a person's name wherever it recurs alone. */
   personSure: boolean;
+  /** Followed by a capitalised site word ("Moro Market", "Aden Road"): part of a site's name. */
+  site: boolean;
   dateline: boolean;
   lowerSentence: boolean;
   /** How much the casing says: 'cap' capitalised in cased text; 'nocase' the sentence is
@@ -117,6 +119,8 @@ const WORLD_REGIONS = new Set(['sahel', 'maghreb', 'levant', 'sahara', 'balkans'
 const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'district', 'county', 'departmental', 'province', 'region', 'governorate', 'divisional']);
 /** Of those, the adjectives ("the provincial capital": the province last named; so is "the state capital"). */
 const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
+/** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
+const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
 /** Compass words that may stand before a country's name ("south Lebanon"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
@@ -404,7 +408,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // the name itself ends in a generic word ("Mastung District", "Kaduna State")
     if (multi && ADMIN2_AFTER.has(last.fold)) afterCue = 'admin2';
     else if (multi && ADMIN1_AFTER.has(last.fold)) afterCue = 'admin1';
-    if (!afterCue && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
+    // "Moro Market", "Kano Junction", "Lagos Road": the name is part of a site's own name; the site
+    // may stand anywhere (a market named for a far town), so it says little about which town
+    const site = mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && SITE_AFTER.has(next.fold);
+    if (!afterCue && !site && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
       if (ADMIN1_AFTER.has(next.fold)) afterCue = 'admin1';
       else if (ADMIN2_AFTER.has(next.fold)) afterCue = 'admin2';
       else if (ADMIN_AFTER.has(next.fold)) afterCue = 'admin';
@@ -451,6 +458,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       cueEnd,
       personLike,
       personSure,
+      site,
       dateline,
       lowerSentence: docLower || casingOf.lower,
       mode,
@@ -622,9 +630,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   /**
    * Is a mention accepted? `support`: the document's votes for the candidate's country;
    * `dominant`: the country holding most of the votes (>= 60 %, >= 2 votes), or -1; `top`: the
-   * country with most votes; `namedSupport`: the support less what demonyms and groups gave.
+   * country with most votes; `namedSupport`: the support less what demonyms and groups gave;
+   * `totalVotes`: all countries' votes (without this name's own).
    */
-  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number): boolean => {
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
@@ -654,7 +663,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (sp.hits.some((h) => gaz.country[h.entity] === c && kmBetween(la, lo, gaz.lat[h.entity]! / 1e4, gaz.lon[h.entity]! / 1e4) > 30)) return false;
     }
     // (a district-named first name, "Charles Masudi", needs a cue too)
-    if (sp.partial && !sp.dateline && !((supported && kind !== 'place' && kind !== 'country' && cue) || (sp.prep && !alternate && supported))) return false;
+    // a site named for a town ("Moro Market") is that town only where the report points to its country
+    if (sp.site && !supported && !sp.dateline && kind === 'place') return false;
+    // A town followed by an unknown capitalised word after "in/at/near": a quarter or part of
+    // that town ("at Tafo Nhyiaeso") when its name is a one-country town's and nothing points to
+    // another country (not "in the Chico Mendes quarter" of a Brazilian city).
+    const partOfTown =
+      sp.prep && !alternate && kind === 'place' && !sp.isWord && pop >= 5000 && (dominant === gaz.country[e] || totalVotes - support <= 0) && sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]) && (sp.mode === 'cap');
+    if (sp.partial && !sp.dateline && !partOfTown && !((supported && kind !== 'place' && kind !== 'country' && cue) || (sp.prep && !alternate && supported))) return false;
     // A small place abroad while the report is plainly about one country: most likely an
     // unlisted local village sharing a name with it.
     // A town of 50,000+ with a name of several words that no other country has is no such village ("Cox's Bazar").
@@ -707,7 +723,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // support from named places and countries, not from demonyms or armed groups
       const namedSupport = best >= 0 ? support - (demonymVotes.get(gaz.country[best]!) ?? 0) : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport) };
+      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
     });
   };
 
@@ -715,7 +731,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   const votes1 = new CountryVotes(demonymVotes);
   for (const sp of spans) {
     if (sp.mode === 'lower' && !sp.dateline) continue;
-    if (sp.personLike || sp.veryCommon || sp.partial) continue;
+    if (sp.personLike || sp.veryCommon || sp.partial || sp.site) continue;
     const countryHit = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
     if (countryHit && !(sp.isWord && sp.mode !== 'cap')) {
       votes1.add(sp.fold, countryHit.entity, 2);
