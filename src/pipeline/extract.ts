@@ -57,9 +57,11 @@ export function dateWrittenInText(text: string): string | null {
 /**
  * The country the report is about: a vote of location mentions in which a town or district
  * counts more than a country name (a country is often only the object of a protest or a
- * statement, a town is where things happen). Ties: the earliest.
+ * statement, a town is where things happen), plus the actors whose own words name a country
+ * ("Tanzanian police", "Kuwaiti women") or whose group belongs to one. An armed force of one
+ * country acting (often abroad: "Israeli strike") does not vote. Ties: the earliest.
  */
-export function mainCountry(places: PlaceMention[], text = ''): string | null {
+export function mainCountry(places: PlaceMention[], text = '', actors: ActorMention[] = []): string | null {
   const counts = new Map<string, number>();
   const weight = { place: 2, admin2: 2, admin1: 1.5, country: 1 } as const;
   for (const p of places) {
@@ -68,6 +70,11 @@ export function mainCountry(places: PlaceMention[], text = ''): string | null {
     const before = text.slice(Math.max(0, p.start - 30), p.start);
     const elsewhere = p.place.kind === 'country' && /\b(?:towards?|border(?:s|ing)? with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before);
     counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind] * (elsewhere ? 0.25 : 1));
+  }
+  for (const a of actors) {
+    if (!a.country || a.speaker || (a.kind === 'military' || a.kind === 'external')) continue;
+    const w = a.country_source === 'text' ? 1.5 : a.country_source === 'dictionary' ? 1 : 0;
+    if (w) counts.set(a.country, (counts.get(a.country) ?? 0) + w);
   }
   let best: string | null = null;
   let bestN = 0;
@@ -110,13 +117,11 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   const referenceDate =
     doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);
   const places = findPlaces(doc, sentences, gazetteer);
-  let country = mainCountry(places, doc.text);
-  let actors = findActors(doc, sentences, { country, date: referenceDate });
-  if (!country) {
-    // No place named: the actors may still tell the country ("Nigerian troops", a national army's name).
-    country = actorCountry(actors);
-    if (country) actors = findActors(doc, sentences, { country, date: referenceDate });
-  }
+  // Actors first without a country: those whose words name one help decide the report's country.
+  const uncountried = findActors(doc, sentences, { country: null, date: referenceDate });
+  // No place or civilian-side actor named: an armed force's country is better than none.
+  const country = mainCountry(places, doc.text, uncountried) ?? actorCountry(uncountried);
+  const actors = country ? findActors(doc, sentences, { country, date: referenceDate }) : uncountried;
   const countryPlace = country ? countryAsPlace(country, gazetteer) : null;
   const dates = findDates(doc, sentences, referenceDate);
   const claims = findClaims(doc, sentences);
