@@ -283,7 +283,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   let current: PlaceMention | null = null;
   let currentParagraph = -1;
   for (const s of usable) {
-    const sPlaces = sentencePlaces(doc, inSentence(places, s));
+    // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
+    // rarely where the report's event happened: it does not place the sentence's event.
+    const sPlaces = sentencePlaces(
+      doc,
+      inSentence(places, s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country)),
+    );
     const sDates = inSentence(input.dates, s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;
