@@ -124,6 +124,17 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       ],
     },
   ],
+  'a province named by an ordinary word, capitalised after "in", with no rival of its size': [
+    {
+      text: 'Gunmen killed one man and abducted six others in Plateau community on Sunday',
+      want: [{ mention: 'Plateau', kind: 'admin1', country: 'Nigeria', precision: 3 }],
+    },
+    {
+      // a compass word is never taken so
+      text: 'The army repelled an attack on a position in Southern region overnight',
+      want: [{ mention: 'Southern', name: null }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -689,6 +689,13 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (sp.afterCapWord && !sp.dateline && sp.afterCue === null) return false;
       // "Turkey struck…", "Chad said…" at a sentence start: the country (then an actor, see roles)
       if (kind === 'country' && sp.mode === 'cap' && sp.verbAfter) return true;
+      // "in Plateau", "Rivers state": a province that no other country's province or country is
+      // named like, capitalised mid-sentence after a location word or before an admin word
+      // (several such provinces: the one with 3x the people of the next, Plateau in Nigeria before Benin's)
+      if (kind === 'admin1' && !supported && sp.mode === 'cap' && /^\p{Lu}/u.test(sp.text) && !sp.initial && !sp.veryCommon && !COMPASS.has(sp.fold) && (sp.prep || sp.afterCue === 'admin1') && !sp.afterCapWord) {
+        const units = sp.hits.filter((h) => gaz.kindOf(h.entity) !== 'place');
+        if (units.every((h) => h.entity === e || (gaz.kindOf(h.entity) === 'admin1' && gaz.pop[h.entity]! * 3 <= pop))) return true;
+      }
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
       if (sp.veryCommon) return sp.mode === 'cap' && !sp.initial && cue && (big || supported);
       // an ordinary word capitalised mid-sentence ("Crystal clear") is a place with a cue or when big
