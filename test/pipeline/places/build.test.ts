@@ -20,6 +20,19 @@ describe('gazetteer build output', () => {
     expect(gaz.attribution).toMatch(/GeoNames/);
   });
 
+  it('keeps districts with no known place, flagged, at their province’s point, with Persian short forms', () => {
+    const k = gaz.findName('nawa');
+    expect(k).toBeGreaterThanOrEqual(0);
+    const unit = gaz.hits(k).map((h) => h.entity).find((e) => gaz.kindOf(e) === 'admin2' && gaz.place(e).admin1 === 'Helmand');
+    expect(unit).toBeDefined();
+    expect(gaz.noPlaceInside(unit!)).toBe(true);
+    const helmand = gaz.admin1[unit!]!;
+    expect(gaz.lat[unit!]).toBe(gaz.lat[helmand]);
+    // an ordinary district with a seat is not flagged
+    const mastung = gaz.hits(gaz.findName('mastung')).map((h) => h.entity).find((e) => gaz.kindOf(e) === 'admin2');
+    expect(gaz.noPlaceInside(mastung!)).toBe(false);
+  });
+
   it('materialises a place with ACLED-style fields', () => {
     const k = gaz.findName('quetta');
     expect(k).toBeGreaterThanOrEqual(0);

@@ -135,6 +135,26 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       want: [{ mention: 'Southern', name: null }],
     },
   ],
+  'a district with no known place inside, only where the text calls it a district': [
+    {
+      text: 'Government forces retook the centre of Nawa district in Helmand province, Afghanistan.',
+      want: [{ mention: 'Nawa', kind: 'admin2', admin1: 'Helmand', country: 'Afghanistan', precision: 2 }],
+    },
+    {
+      text: 'A roadside bomb hit a bus in Bak district of Khost province, Afghanistan, killing ten.',
+      want: [{ mention: 'Bak', kind: 'admin2', admin1: 'Khost', precision: 2 }],
+    },
+    {
+      // the same name without the word "district" is no mention
+      text: 'Police in Khost province, Afghanistan, said the attackers came from Bak before dawn.',
+      want: [{ mention: 'Bak', name: null }],
+    },
+    {
+      // "region" calls for a province: Ukraine's, not a Russian district of the same name
+      text: 'In Donetsk region, Russians killed three civilians and wounded five.',
+      want: [{ mention: 'Donetsk', country: 'Ukraine' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

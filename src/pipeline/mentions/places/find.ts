@@ -544,6 +544,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         reasons.push('a country/province has this as its own name -3');
       }
       const kind = gaz.kindOf(e);
+      if (gaz.noPlaceInside(e) && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin') {
+        s -= 3;
+        reasons.push('a district with no known place, not called a district -3');
+      }
       const c = gaz.country[e]!;
       const v = votes.get(c) ?? 0;
       if (v > 0 && totalVotes > 0) {
@@ -641,6 +645,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const big = kind === 'country' || (kind === 'admin1' && !sp.isWord) || pop >= 100000 || fc === 'PPLC';
     const cue = sp.prep || sp.afterCue !== null;
     if (sp.personLike && !cue && !sp.dateline) return false;
+    // a district no known place lies in: only where the text calls it one ("Bak district"), in a
+    // country the report points to
+    if (gaz.noPlaceInside(e) && (!supported || sp.fuzzy || (sp.afterCue !== 'admin2' && sp.afterCue !== 'admin'))) return false;
     // "Bak District", "X province": the text names an admin unit; a small town elsewhere that
     // merely shares the name, in a country the report gives no other sign of, is not it
     if ((sp.afterCue === 'admin1' || sp.afterCue === 'admin2' || sp.afterCue === 'admin') && kind === 'place' && !supported && pop < 100000 && fc !== 'PPLA' && fc !== 'PPLA2' && fc !== 'PPLC') return false;
@@ -693,7 +700,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // named like, capitalised mid-sentence after a location word or before an admin word
       // (several such provinces: the one with 3x the people of the next, Plateau in Nigeria before Benin's)
       if (kind === 'admin1' && !supported && sp.mode === 'cap' && /^\p{Lu}/u.test(sp.text) && !sp.initial && !sp.veryCommon && !COMPASS.has(sp.fold) && (sp.prep || sp.afterCue === 'admin1') && !sp.afterCapWord) {
-        const units = sp.hits.filter((h) => gaz.kindOf(h.entity) !== 'place');
+        const units = sp.hits.filter((h) => gaz.kindOf(h.entity) !== 'place' && !gaz.noPlaceInside(h.entity));
         if (units.every((h) => h.entity === e || (gaz.kindOf(h.entity) === 'admin1' && gaz.pop[h.entity]! * 3 <= pop))) return true;
       }
       if ((kind === 'admin1' || kind === 'admin2') && !supported) return false;
@@ -747,7 +754,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (sp.isWord) continue;
     // a name known only as an alternate of small places ("Kashmir" for Cashmere, Washington) says nothing
     if (sp.hits.every((h) => h.alternate && gaz.kindOf(h.entity) === 'place' && gaz.pop[h.entity]! < 100000)) continue;
-    const cs = new Set(sp.hits.map((h) => gaz.country[h.entity]!));
+    const cs = new Set(sp.hits.filter((h) => !gaz.noPlaceInside(h.entity)).map((h) => gaz.country[h.entity]!));
     const w = sp.mode === 'cap' || sp.dateline ? 1 : 0.5;
     if (cs.size === 1) votes1.add(sp.fold, [...cs][0]!, (sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1) * w);
   }

@@ -71,6 +71,8 @@ export class Gazetteer {
   readonly lon: Int32Array;
   readonly pop: Uint32Array;
   readonly gid: Int32Array;
+  /** Per-entity flags (bit 1: an admin2 unit with no known place inside, placed at its admin1's point); zeros for older files. */
+  readonly eflags: Uint8Array;
   readonly fcodes: string[];
   readonly countries: CountryInfo[];
   private readonly kinds: PlaceKind[];
@@ -133,6 +135,7 @@ export class Gazetteer {
     this.lon = view('lon', 'Int32Array');
     this.pop = view('pop', 'Uint32Array');
     this.gid = view('gid', 'Int32Array');
+    this.eflags = sec.has('eflags') ? view('eflags', 'Uint8Array') : new Uint8Array(h.entities);
     this.nameOff = view('nameOff', 'Uint32Array');
     this.postStart = view('postStart', 'Uint32Array');
     this.postings = view('postings', 'Uint32Array');
@@ -149,6 +152,11 @@ export class Gazetteer {
     this.demonyms = new Map(Object.entries(h.demonyms));
     this.groups = new Map(Object.entries(h.groups ?? {}));
     this.notPlaces = new Set(h.notPlaces ?? []);
+  }
+
+  /** True for an admin2 unit no known place lies in (its coordinates are its admin1's). */
+  noPlaceInside(i: number): boolean {
+    return (this.eflags[i]! & 1) !== 0;
   }
 
   /** Number of leading entities that are countries. */
