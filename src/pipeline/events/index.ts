@@ -83,9 +83,17 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
 }
 
-function inSentence<T extends TextSpan>(items: T[], s: Sentence): T[] {
-  return items.filter((m) => m.sentence === s.index);
+/** Items grouped by sentence index, in one pass (lookups stay O(1) as reports grow). */
+function bySentence<T extends TextSpan>(items: T[]): (s: Sentence) => T[] {
+  const map = new Map<number, T[]>();
+  for (const it of items) {
+    const list = map.get(it.sentence);
+    if (list) list.push(it);
+    else map.set(it.sentence, [it]);
+  }
+  return (s) => map.get(s.index) ?? [];
 }
+
 
 const KIND_RANK: Record<string, number> = { place: 0, admin2: 1, admin1: 2, country: 3 };
 const isFine = (p: PlaceMention) => p.place != null && (p.place.kind === 'place' || p.place.kind === 'admin2');
@@ -254,21 +262,37 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const usable = sentences.filter((s) => !s.boilerplate);
   const cuesBySentence = new Map<number, Cue[]>();
   // A cue inside a name ("Liberation" in "Baloch Liberation Army", a place called "Fort Battle") is no cue.
-  const names: TextSpan[] = [...input.actors.filter((a) => !a.generic), ...input.places];
-  const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && (n.end - n.start) > (c.end - c.start));
-  for (const s of usable) cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
+  const namesOf = bySentence<TextSpan>([...input.actors.filter((a) => !a.generic), ...input.places]);
+  for (const s of usable) {
+    const names = namesOf(s);
+    const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && n.end - n.start > c.end - c.start);
+    cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
+  }
   const docIsProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 
   // A place inside a group's name ("Islamic State West Africa Province") is not where anything happened.
   const namedActors = input.actors.filter((a) => !a.generic);
   const places = input.places.filter((p) => !namedActors.some((a) => a.start <= p.start && p.end <= a.end));
   const locationMentions = places.filter((p) => p.place && p.role === 'location');
+  const placesOf = bySentence(places);
+  const datesOf = bySentence(input.dates);
+  const actorsOf = bySentence(input.actors);
+  const sentenceClaims = bySentence(input.claims);
   // Paragraph of each sentence: a place carried over from an earlier sentence stays in its paragraph.
-  const paragraphOf = (s: Sentence) => {
-    let n = 0;
-    for (let i = doc.text.indexOf('\n'); i >= 0 && i < s.start; i = doc.text.indexOf('\n', i + 1)) n++;
-    return n;
-  };
+  // Paragraph of each sentence (count of line breaks before it), in one pass over the text.
+  const paragraphIndex = new Map<number, number>();
+  {
+    let breaks = 0;
+    let pos = 0;
+    for (const x of [...sentences].sort((a, b) => a.start - b.start)) {
+      for (let k = doc.text.indexOf('\n', pos); k >= 0 && k < x.start; k = doc.text.indexOf('\n', k + 1)) {
+        breaks++;
+        pos = k + 1;
+      }
+      paragraphIndex.set(x.index, breaks);
+    }
+  }
+  const paragraphOf = (s: Sentence) => paragraphIndex.get(s.index) ?? 0;
 
   interface Pending {
     s: Sentence;
@@ -287,9 +311,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // rarely where the report's event happened: it does not place the sentence's event.
     const sPlaces = sentencePlaces(
       doc,
-      inSentence(places, s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country)),
+      placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country)),
     );
-    const sDates = inSentence(input.dates, s);
+    const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;
     currentParagraph = paragraph;
@@ -300,8 +324,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const carried = current;
     if (sPlaces.length) current = sPlaces[0]!;
     const cues = cuesBySentence.get(s.index) ?? [];
-    const actors = inSentence(input.actors, s);
-    const claims = inSentence(input.claims, s).filter((c) => !c.hypothetical);
+    const actors = actorsOf(s);
+    const claims = sentenceClaims(s).filter((c) => !c.hypothetical);
     let cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
     const statement = isStatement(s.text, lex);
