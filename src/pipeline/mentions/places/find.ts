@@ -232,19 +232,24 @@ class CountryVotes {
     if (base) for (const [c, w] of base) addVote(this.all, c, w);
   }
   add(name: string, c: number, w: number) {
+    this.memo.clear();
     addVote(this.all, c, w);
     let m = this.byName.get(name);
     if (!m) this.byName.set(name, (m = new Map()));
     addVote(m, c, w);
   }
-  /** Votes without those given by `name`. */
+  /** Votes without those given by `name` (do not modify: shared by the spans of one name). */
   without(name: string): Votes {
     const own = this.byName.get(name);
     if (!own) return this.all;
+    const memo = this.memo.get(name);
+    if (memo) return memo;
     const v: Votes = new Map(this.all);
     for (const [c, w] of own) v.set(c, (v.get(c) ?? 0) - w);
+    this.memo.set(name, v);
     return v;
   }
+  private readonly memo = new Map<string, Votes>();
 }
 
 /** Find and resolve place mentions in a document; see the module comment for the rules. */
@@ -523,110 +528,187 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     span: Span;
     /** Materialised lazily: only the final pass's candidates are shown. */
     readonly cands: PlaceCandidate[];
-    ents: number[];
     best: number; // entity or -1
     accepted: boolean;
   }
 
-  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): { cands: PlaceCandidate[]; ents: number[] } => {
-    const scored: { e: number; s: number; reasons: string[] }[] = [];
-    const hitSet = new Set(sp.hits.map((h) => h.entity));
-    // A country or province whose own name this is outranks a town known by it only as an
-    // alternate (old or foreign) name: "Edo" the Nigerian state, not Tokyo's old name.
-    const mainAdmin = sp.hits.some((h) => !h.alternate && (gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1'));
-    for (const h of sp.hits) {
-      const e = h.entity;
-      const reasons: string[] = [];
-      let s = prior(e, h.alternate, reasons);
-      // (not a province's own seat spelled the province's way: "Jazan" the town in Jazan province)
-      if (h.alternate && mainAdmin && gaz.kindOf(e) === 'place' && !sp.hits.some((o) => !o.alternate && o.entity === gaz.admin1[e])) {
-        s -= 3;
-        reasons.push('a country/province has this as its own name -3');
-      }
-      const kind = gaz.kindOf(e);
-      if (gaz.noPlaceInside(e) && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin') {
-        s -= 3;
-        reasons.push('a district with no known place, not called a district -3');
-      }
-      const c = gaz.country[e]!;
-      const v = votes.get(c) ?? 0;
-      if (v > 0 && totalVotes > 0) {
-        const b = 1.5 + 3.5 * (v / totalVotes);
-        s += b;
-        reasons.push(`country in context +${b.toFixed(1)}`);
-      }
-      const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
-      const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
-      if (sp.demonymBefore >= 0) {
-        const b = c === sp.demonymBefore ? 4 : -2;
-        s += b;
-        reasons.push(`demonym before the name ${b > 0 ? '+' : ''}${b}`);
-      }
-      if (a1 >= 0 && admin1s.has(a1)) {
-        s += 2.5;
-        reasons.push('admin1 named +2.5');
-      }
-      if (a2 >= 0 && admin2s.has(a2)) {
-        s += 2.5;
-        reasons.push('district named +2.5');
-      }
-      if (sp.qualifier !== null) {
-        const q = spans[sp.qualifier]!;
-        const la = gaz.lat[e]! / 1e4;
-        const lo = gaz.lon[e]! / 1e4;
-        if (q.hits.some((qh) => qh.entity === a1 || qh.entity === a2 || (gaz.kindOf(qh.entity) === 'country' && qh.entity === c) || (qh.entity !== e && gaz.kindOf(qh.entity) === 'place' && gaz.country[qh.entity] === c && kmBetween(la, lo, gaz.lat[qh.entity]! / 1e4, gaz.lon[qh.entity]! / 1e4) < 40))) {
-          s += 4;
-          reasons.push(`"${q.text}" after the name +4`);
-        }
-      }
-      if (sp.afterCue) {
-        const want = sp.afterCue;
-        const fc = gaz.featureCode(e);
-        if ((want === 'admin1' && kind === 'admin1') || (want === 'admin2' && kind === 'admin2') || (want === 'admin' && (kind === 'admin1' || kind === 'admin2'))) {
-          s += 5;
-          reasons.push(`"${want === 'admin' ? 'county/division' : want}" cue +5`);
-        } else if (want === 'admin1' && kind === 'admin2') {
-          // "Soum province": in Burkina Faso, CAR, Afghanistan's neighbours… provinces are GeoNames' admin2
-          s += 3;
-          reasons.push('"province/state" cue, a second-order unit +3');
-        } else if (want === 'admin2' && kind === 'place' && (fc === 'PPLA2' || fc === 'PPLA3' || fc === 'PPLA')) {
-          s += 3;
-          reasons.push('district seat +3');
-        } else if (want === 'place' && kind === 'place') {
-          s += 2;
-          reasons.push('town/village cue +2');
-        } else if (want !== 'place' && kind === 'place') {
-          s -= 1;
-        }
-      }
-      // a bare name shared by a district and its seat town: the town itself
-      if (kind === 'place' && !h.alternate && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && hitSet.has(a2)) {
-        s += 1.5;
-        reasons.push('seat of the same-named district +1.5');
-      }
-      if (sp.capitalCue && gaz.featureCode(e) === 'PPLC') {
-        s += 3;
-        reasons.push('"the capital" +3');
-      }
-      if ((kind === 'place' || kind === 'admin2') && others.length) {
-        let dmin = Infinity;
-        const la = gaz.lat[e]! / 1e4;
-        const lo = gaz.lon[e]! / 1e4;
-        for (const o of others) if (o.span !== idx && o.fold !== sp.fold) dmin = Math.min(dmin, kmBetween(la, lo, o.lat, o.lon));
-        const b = dmin < 50 ? 2 : dmin < 150 ? 1.2 : dmin < 400 ? 0.4 : 0;
-        if (b) {
-          s += b;
-          reasons.push(`${Math.round(dmin)} km from another place named +${b}`);
-        }
-      }
-      scored.push({ e, s, reasons });
+  /** A point chosen in an earlier pass; `others` lists are sorted by latitude (see nearestKm). */
+  interface Other {
+    lat: number;
+    lon: number;
+    span: number;
+    fold: string;
+  }
+  // 400 km (the farthest distance that scores) in degrees of latitude, with a margin: a point
+  // further north or south than this is further than 400 km whatever the longitudes.
+  const NEAR_LAT_DEG = 3.7;
+
+  /**
+   * Distance in km from (la, lo) to the nearest of `others` not from span `idx` nor of name
+   * `fold`; exact when under 400 km, else Infinity or some distance >= 400 km. Only the points
+   * within NEAR_LAT_DEG of latitude are measured (a great-circle distance is never shorter than
+   * the latitude difference), which keeps a long report from comparing every pair.
+   */
+  const nearestKm = (la: number, lo: number, idx: number, fold: string, others: Other[]): number => {
+    let lo0 = 0;
+    let hi = others.length;
+    const from = la - NEAR_LAT_DEG;
+    while (lo0 < hi) {
+      const mid = (lo0 + hi) >>> 1;
+      if (others[mid]!.lat < from) lo0 = mid + 1;
+      else hi = mid;
     }
-    scored.sort((a, b) => b.s - a.s || gaz.pop[b.e]! - gaz.pop[a.e]!);
-    const max = opts.maxCandidates ?? 6;
+    let dmin = Infinity;
+    const to = la + NEAR_LAT_DEG;
+    for (let k = lo0; k < others.length; k++) {
+      const o = others[k]!;
+      if (o.lat > to) break;
+      if (o.span !== idx && o.fold !== fold) dmin = Math.min(dmin, kmBetween(la, lo, o.lat, o.lon));
+    }
+    return dmin;
+  };
+
+  /** Context shared by the candidates of one span in one pass. */
+  interface ScoreCtx {
+    sp: Span;
+    idx: number;
+    votes: Votes;
+    totalVotes: number;
+    admin1s: Set<number>;
+    admin2s: Set<number>;
+    others: Other[];
+    hitSet: Set<number>;
+    mainAdmin: boolean;
+  }
+
+  /**
+   * Score of one candidate. `reasons` (when not null) receives the explanation of each term; it
+   * is only wanted for the candidates shown, so the passes call this with null and the shown
+   * candidates are scored again with reasons (same arithmetic, same result).
+   */
+  const scoreHit = (x: ScoreCtx, h: { entity: number; alternate: boolean }, reasons: string[] | null): number => {
+    const { sp, votes, totalVotes, admin1s, admin2s, others } = x;
+    const e = h.entity;
+    let s = prior(e, h.alternate, reasons);
+    // (not a province's own seat spelled the province's way: "Jazan" the town in Jazan province)
+    if (h.alternate && x.mainAdmin && gaz.kindOf(e) === 'place' && !sp.hits.some((o) => !o.alternate && o.entity === gaz.admin1[e])) {
+      s -= 3;
+      reasons?.push('a country/province has this as its own name -3');
+    }
+    const kind = gaz.kindOf(e);
+    if (gaz.noPlaceInside(e) && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin') {
+      s -= 3;
+      reasons?.push('a district with no known place, not called a district -3');
+    }
+    const c = gaz.country[e]!;
+    const v = votes.get(c) ?? 0;
+    if (v > 0 && totalVotes > 0) {
+      const b = 1.5 + 3.5 * (v / totalVotes);
+      s += b;
+      reasons?.push(`country in context +${b.toFixed(1)}`);
+    }
+    const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
+    const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
+    if (sp.demonymBefore >= 0) {
+      const b = c === sp.demonymBefore ? 4 : -2;
+      s += b;
+      reasons?.push(`demonym before the name ${b > 0 ? '+' : ''}${b}`);
+    }
+    if (a1 >= 0 && admin1s.has(a1)) {
+      s += 2.5;
+      reasons?.push('admin1 named +2.5');
+    }
+    if (a2 >= 0 && admin2s.has(a2)) {
+      s += 2.5;
+      reasons?.push('district named +2.5');
+    }
+    if (sp.qualifier !== null) {
+      const q = spans[sp.qualifier]!;
+      const la = gaz.lat[e]! / 1e4;
+      const lo = gaz.lon[e]! / 1e4;
+      if (q.hits.some((qh) => qh.entity === a1 || qh.entity === a2 || (gaz.kindOf(qh.entity) === 'country' && qh.entity === c) || (qh.entity !== e && gaz.kindOf(qh.entity) === 'place' && gaz.country[qh.entity] === c && kmBetween(la, lo, gaz.lat[qh.entity]! / 1e4, gaz.lon[qh.entity]! / 1e4) < 40))) {
+        s += 4;
+        reasons?.push(`"${q.text}" after the name +4`);
+      }
+    }
+    if (sp.afterCue) {
+      const want = sp.afterCue;
+      const fc = gaz.featureCode(e);
+      if ((want === 'admin1' && kind === 'admin1') || (want === 'admin2' && kind === 'admin2') || (want === 'admin' && (kind === 'admin1' || kind === 'admin2'))) {
+        s += 5;
+        reasons?.push(`"${want === 'admin' ? 'county/division' : want}" cue +5`);
+      } else if (want === 'admin1' && kind === 'admin2') {
+        // "Soum province": in Burkina Faso, CAR, Afghanistan's neighbours… provinces are GeoNames' admin2
+        s += 3;
+        reasons?.push('"province/state" cue, a second-order unit +3');
+      } else if (want === 'admin2' && kind === 'place' && (fc === 'PPLA2' || fc === 'PPLA3' || fc === 'PPLA')) {
+        s += 3;
+        reasons?.push('district seat +3');
+      } else if (want === 'place' && kind === 'place') {
+        s += 2;
+        reasons?.push('town/village cue +2');
+      } else if (want !== 'place' && kind === 'place') {
+        s -= 1;
+      }
+    }
+    // a bare name shared by a district and its seat town: the town itself
+    if (kind === 'place' && !h.alternate && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && x.hitSet.has(a2)) {
+      s += 1.5;
+      reasons?.push('seat of the same-named district +1.5');
+    }
+    if (sp.capitalCue && gaz.featureCode(e) === 'PPLC') {
+      s += 3;
+      reasons?.push('"the capital" +3');
+    }
+    if ((kind === 'place' || kind === 'admin2') && others.length) {
+      const dmin = nearestKm(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, x.idx, sp.fold, others);
+      const b = dmin < 50 ? 2 : dmin < 150 ? 1.2 : dmin < 400 ? 0.4 : 0;
+      if (b) {
+        s += b;
+        reasons?.push(`${Math.round(dmin)} km from another place named +${b}`);
+      }
+    }
+    return s;
+  };
+
+  /**
+   * Score every candidate of a span. `best`: the top candidate (highest score, then most
+   * people, then the earliest hit), or -1; `cands`: the best `maxCandidates` with their reasons,
+   * built only when read.
+   */
+  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: Other[]): { cands: PlaceCandidate[]; best: number } => {
+    const ctx: ScoreCtx = {
+      sp,
+      idx,
+      votes,
+      totalVotes,
+      admin1s,
+      admin2s,
+      others,
+      hitSet: new Set(sp.hits.map((h) => h.entity)),
+      // A country or province whose own name this is outranks a town known by it only as an
+      // alternate (old or foreign) name: "Edo" the Nigerian state, not Tokyo's old name.
+      mainAdmin: sp.hits.some((h) => !h.alternate && (gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1')),
+    };
+    const n = sp.hits.length;
+    const sc = new Float64Array(n);
+    let top = -1;
+    for (let k = 0; k < n; k++) {
+      const s = scoreHit(ctx, sp.hits[k]!, null);
+      sc[k] = s;
+      // the first of the highest (what a stable sort by score, then population, puts first)
+      if (top < 0 || s > sc[top]! || (s === sc[top]! && gaz.pop[sp.hits[k]!.entity]! > gaz.pop[sp.hits[top]!.entity]!)) top = k;
+    }
     return {
-      ents: scored.map((x) => x.e),
+      best: top >= 0 ? sp.hits[top]!.entity : -1,
       get cands() {
-        return scored.slice(0, max).map((x) => ({ place: gaz.place(x.e), score: Math.round(x.s * 100) / 100, reasons: x.reasons }));
+        const order = Array.from({ length: n }, (_, k) => k);
+        order.sort((a, b) => sc[b]! - sc[a]! || gaz.pop[sp.hits[b]!.entity]! - gaz.pop[sp.hits[a]!.entity]!);
+        return order.slice(0, opts.maxCandidates ?? 6).map((k) => {
+          const reasons: string[] = [];
+          const s = scoreHit(ctx, sp.hits[k]!, reasons);
+          return { place: gaz.place(sp.hits[k]!.entity), score: Math.round(s * 100) / 100, reasons };
+        });
       },
     };
   };
@@ -719,7 +801,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     return cue && big && supported;
   };
 
-  const resolveAll = (cv: CountryVotes, admin1s: Set<number>, admin2s: Set<number>, others: { lat: number; lon: number; span: number; fold: string }[]): Resolved[] => {
+  const resolveAll = (cv: CountryVotes, admin1s: Set<number>, admin2s: Set<number>, others: Other[]): Resolved[] => {
     return spans.map((sp, idx) => {
       const votes = cv.without(sp.fold);
       let total = 0;
@@ -731,13 +813,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       }
       const dominant = total >= 2 && topV / total >= 0.6 ? top : -1;
       const sc = score(sp, idx, votes, total, admin1s, admin2s, others);
-      const ents = sc.ents;
-      const best = ents[0] ?? -1;
+      const best = sc.best;
       const support = best >= 0 ? votes.get(gaz.country[best]!) ?? 0 : 0;
       // support from named places and countries, not from demonyms or armed groups
       const namedSupport = best >= 0 ? support - (demonymVotes.get(gaz.country[best]!) ?? 0) : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, get cands() { return sc.cands; }, ents, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
+      return { span: sp, get cands() { return sc.cands; }, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
     });
   };
 
@@ -767,7 +848,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     finalVotes = votes.all;
     const admin1s = new Set<number>();
     const admin2s = new Set<number>();
-    const others: { lat: number; lon: number; span: number; fold: string }[] = [];
+    const others: Other[] = [];
     const seenPoint = new Set<string>(); // one point per place and name: repeats add nothing
     resolved.forEach((r, idx) => {
       if (!r.accepted) return;
@@ -778,6 +859,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (kind === 'admin2') admin2s.add(e);
       if ((kind === 'place' || kind === 'admin2') && !seenPoint.has(`${e}|${resolved[idx]!.span.fold}`) && seenPoint.add(`${e}|${resolved[idx]!.span.fold}`)) others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
     });
+    others.sort((a, b) => a.lat - b.lat); // for nearestKm's latitude window
     // An admin unit only supports places when it was named apart from them.
     resolved = resolveAll(votes, admin1s, admin2s, others);
   }

@@ -3,6 +3,7 @@
  * test/pipeline/places/build.test.ts checks they agree) and the matcher.
  */
 
+const PLAIN = /^[A-Za-z0-9]*$/;
 const LETTER_MAP: Record<string, string> = { ø: 'o', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ŧ: 't' };
 
 /**
@@ -11,6 +12,9 @@ const LETTER_MAP: Record<string, string> = { ø: 'o', ß: 'ss', ł: 'l', đ: 'd'
  * the text holds letters of a non-Latin script (those names are not indexed).
  */
 export function foldName(s: string): string {
+  // Most words are plain ASCII letters and digits: folding them is lower-casing (the steps
+  // below change nothing else), and this runs for every word of every report.
+  if (PLAIN.test(s)) return s.toLowerCase();
   let t = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   t = t.replace(/[øßłđðıæœþħŧ]/g, (c) => LETTER_MAP[c]!);
   t = t.replace(/['’ʼʻʿʾ`´‘]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ');

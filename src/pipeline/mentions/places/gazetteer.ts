@@ -190,17 +190,35 @@ export class Gazetteer {
     return this.display.slice(this.displayStart[i]!, this.displayStart[i + 1]! - 1);
   }
 
-  private nameAt(k: number): string {
-    return this.nameBlob.slice(this.nameOff[k]!, this.nameOff[k + 1]!);
+  /**
+   * Compare indexed name k with `key` as JavaScript compares strings (code unit by code unit),
+   * reading the blob in place: the binary search runs for every word of every report, and
+   * slicing a string per probe made it one of the pipeline's costliest steps.
+   * `extra` (a char code or -1) is compared as if appended to `key` (for "key + ' '").
+   * Returns <0, 0 or >0; `prefix` set: 0 also when name k merely starts with key(+extra).
+   */
+  private compareAt(k: number, key: string, extra: number, prefix: boolean): number {
+    const blob = this.nameBlob;
+    const a = this.nameOff[k]!;
+    const la = this.nameOff[k + 1]! - a;
+    const lb = key.length + (extra >= 0 ? 1 : 0);
+    const n = la < lb ? la : lb;
+    for (let i = 0; i < n; i++) {
+      const cb = i < key.length ? key.charCodeAt(i) : extra;
+      const d = blob.charCodeAt(a + i) - cb;
+      if (d !== 0) return d;
+    }
+    if (prefix && la >= lb) return 0;
+    return la - lb;
   }
 
-  /** Index of the first indexed name >= key. */
-  private lowerBound(key: string): number {
+  /** Index of the first indexed name >= key (+ the char `extra` when >= 0). */
+  private lowerBound(key: string, extra = -1): number {
     let lo = 0;
     let hi = this.nameFlags.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.nameAt(mid) < key) lo = mid + 1;
+      if (this.compareAt(mid, key, extra, false) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -208,15 +226,32 @@ export class Gazetteer {
 
   /** Index of a folded name (see foldName), or -1. */
   findName(folded: string): number {
-    const k = this.lowerBound(folded);
-    return k < this.nameFlags.length && this.nameAt(k) === folded ? k : -1;
+    const cached = this.nameCache.get(folded);
+    if (cached !== undefined) return cached;
+    const k0 = this.lowerBound(folded);
+    const k = k0 < this.nameFlags.length && this.compareAt(k0, folded, -1, false) === 0 ? k0 : -1;
+    this.remember(this.nameCache, folded, k);
+    return k;
   }
 
   /** True when some indexed name starts with `folded + ' '` (a longer name may follow). */
   hasLonger(folded: string): boolean {
-    const key = folded + ' ';
-    const k = this.lowerBound(key);
-    return k < this.nameFlags.length && this.nameAt(k).startsWith(key);
+    const cached = this.longerCache.get(folded);
+    if (cached !== undefined) return cached;
+    const k = this.lowerBound(folded, 32);
+    const found = k < this.nameFlags.length && this.compareAt(k, folded, 32, true) === 0;
+    this.remember(this.longerCache, folded, found);
+    return found;
+  }
+
+  // The same words recur from report to report: answers are kept, up to CACHE_MAX keys each
+  // (then started afresh), so a long-running process's memory stays bounded.
+  private readonly nameCache = new Map<string, number>();
+  private readonly longerCache = new Map<string, boolean>();
+  private static readonly CACHE_MAX = 100_000;
+  private remember<V>(cache: Map<string, V>, key: string, value: V): void {
+    if (cache.size >= Gazetteer.CACHE_MAX) cache.clear();
+    cache.set(key, value);
   }
 
   /** Entities (not countries) with a name of this spelling skeleton (see skeletonOf), or []. */
