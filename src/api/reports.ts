@@ -8,6 +8,7 @@ import type { RawReport } from '../model/index.js';
 import { extractReport } from '../pipeline/extract.js';
 import { htmlProblem, textProblem } from '../pipeline/ingest/index.js';
 import { HttpError, badRequest } from './errors.js';
+import { isCalendarDate } from './filters.js';
 import type { ApiContext, FetchReport } from './context.js';
 import { errorSchema, eventSchema, reportJsonBody } from './schemas.js';
 
@@ -104,6 +105,9 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
           if (problem) throw badRequest(`body field ${b.text !== undefined ? 'text' : 'html'}: ${problem}`);
           raw = { id: b.id ?? docIdFor(body), ...(b.text !== undefined ? { text: body } : { html: body }), published: null };
         }
+        // The schema checks only the shape; 2025-13-40 must be the caller's 400, not a quarantined report.
+        if (b.published !== undefined && !isCalendarDate(b.published))
+          throw badRequest(`body field published must be a real calendar date YYYY-MM-DD (got "${b.published}")`);
         if (b.published !== undefined) raw.published = b.published;
         if (b.source !== undefined) raw.source = b.source;
         if (b.title !== undefined) raw.title = b.title;
