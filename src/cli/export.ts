@@ -22,6 +22,12 @@ export interface FilterFlags {
   bbox?: string;
 }
 
+/** True when `s` (YYYY-MM-DD) names a day of the UTC calendar. */
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /** Flags → EventFilter. Throws on a malformed date or bbox. */
 export function filterFromFlags(f: FilterFlags): EventFilter {
   const out: EventFilter = {};
@@ -29,8 +35,10 @@ export function filterFromFlags(f: FilterFlags): EventFilter {
     ['date-from', f.dateFrom],
     ['date-to', f.dateTo],
   ] as const) {
-    if (v != null && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`--${k} must be YYYY-MM-DD, got ${v}`);
+    // A real calendar date: 2025-99-01 would otherwise be compared as a string and filter silently wrong.
+    if (v != null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v))) throw new Error(`--${k} must be a real date YYYY-MM-DD, got ${v}`);
   }
+  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) throw new Error(`--date-from ${f.dateFrom} is after --date-to ${f.dateTo}`);
   if (f.dateFrom) out.date_from = f.dateFrom;
   if (f.dateTo) out.date_to = f.dateTo;
   if (f.country) out.country = f.country;
