@@ -44,6 +44,17 @@ const MONTH_WORDS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
 ]);
 
+const starts = new WeakMap<CasualtyLexicon, Set<string>>();
+/** Words that may start a number in words: units, tens, and Object.prototype's names (see parseNumber). */
+function numberStarts(lex: CasualtyLexicon): Set<string> {
+  let set = starts.get(lex);
+  if (!set) {
+    set = new Set([...Object.keys(lex.units), ...Object.keys(lex.tens), ...Object.getOwnPropertyNames(Object.prototype)]);
+    starts.set(lex, set);
+  }
+  return set;
+}
+
 /** A plain number (digits or words) at token i: value and end, or null. */
 function parseNumber(tokens: Token[], i: number, lex: CasualtyLexicon): { value: number; end: number; singular: boolean } | null {
   const t = tokens[i];
@@ -68,6 +79,9 @@ function parseNumber(tokens: Token[], i: number, lex: CasualtyLexicon): { value:
     return { value: v, end, singular: false };
   }
   // Number words: "thirty-six", "one hundred and twenty", "two thousand".
+  // Most words are none: a word that is no unit or tens word (nor a name an object inherits,
+  // which the lookups below would also see) and has no hyphen cannot start one.
+  if (!t.lower.includes('-') && !numberStarts(lex).has(t.lower)) return null;
   let total = 0;
   let current = 0;
   let j = i;

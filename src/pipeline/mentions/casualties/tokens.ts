@@ -34,9 +34,65 @@ function wordMatches(w: { text: string; prefix: boolean }, t: Token): boolean {
   return w.prefix ? t.lower.startsWith(w.text) : t.lower === w.text;
 }
 
+/**
+ * Phrases of one list indexed by one end word (first or last), so that matching at a token
+ * tries only the phrases whose end word can match it instead of the whole list (a few hundred
+ * phrases, tried at every token). Candidates keep the list's order, so the first match found is
+ * the one a scan of the whole list finds.
+ */
+interface PhraseIndex {
+  /** Length of the list when indexed (lists are compiled once; a changed list is re-indexed). */
+  size: number;
+  /** End word written exactly → positions in the list. */
+  exact: Map<string, number[]>;
+  /** End words written as a prefix ("soldier*"), and phrases with no words (they match anywhere). */
+  loose: { prefix: string; at: number }[];
+  /** Token text → positions of the candidates for it, in list order (bounded, see MAX_WORDS). */
+  byWord: Map<string, number[]>;
+}
+
+const MAX_WORDS = 20_000;
+const firstIndex = new WeakMap<readonly Phrase<unknown>[], PhraseIndex>();
+const lastIndex = new WeakMap<readonly Phrase<unknown>[], PhraseIndex>();
+
+function indexOf(phrases: readonly Phrase<unknown>[], last: boolean): PhraseIndex {
+  const store = last ? lastIndex : firstIndex;
+  let ix = store.get(phrases);
+  if (ix && ix.size === phrases.length) return ix;
+  ix = { size: phrases.length, exact: new Map(), loose: [], byWord: new Map() };
+  phrases.forEach((p, at) => {
+    const w = p.words.length ? p.words[last ? p.words.length - 1 : 0]! : null;
+    if (!w) ix!.loose.push({ prefix: '', at });
+    else if (w.prefix) ix!.loose.push({ prefix: w.text, at });
+    else {
+      const xs = ix!.exact.get(w.text);
+      if (xs) xs.push(at);
+      else ix!.exact.set(w.text, [at]);
+    }
+  });
+  store.set(phrases, ix);
+  return ix;
+}
+
+/** Positions (in list order) of the phrases whose end word may match a token written `lower`. */
+function candidates(ix: PhraseIndex, lower: string): number[] {
+  let xs = ix.byWord.get(lower);
+  if (xs) return xs;
+  const exact = ix.exact.get(lower) ?? [];
+  const loose = ix.loose.filter((l) => lower.startsWith(l.prefix)).map((l) => l.at);
+  xs = loose.length ? [...exact, ...loose].sort((a, b) => a - b) : exact;
+  if (ix.byWord.size >= MAX_WORDS) ix.byWord.clear();
+  ix.byWord.set(lower, xs);
+  return xs;
+}
+
 /** The phrase (longest first in `phrases`) that starts at token i, with its end index, or null. */
 export function matchAt<T>(tokens: Token[], i: number, phrases: Phrase<T>[]): { phrase: Phrase<T>; end: number } | null {
-  for (const p of phrases) {
+  const ix = indexOf(phrases, false);
+  // past the last token only a phrase of no words can match
+  const cands = i < tokens.length ? candidates(ix, tokens[i]!.lower) : ix.loose.filter((l) => phrases[l.at]!.words.length === 0).map((l) => l.at);
+  for (const at of cands) {
+    const p = phrases[at]!;
     if (i + p.words.length > tokens.length) continue;
     let ok = true;
     for (let k = 0; k < p.words.length; k++) {
@@ -52,7 +108,11 @@ export function matchAt<T>(tokens: Token[], i: number, phrases: Phrase<T>[]): { 
 
 /** The phrase that ends exactly at token index `end` (exclusive), or null. */
 export function matchEndingAt<T>(tokens: Token[], end: number, phrases: Phrase<T>[]): { phrase: Phrase<T>; start: number } | null {
-  for (const p of phrases) {
+  const ix = indexOf(phrases, true);
+  // before the first token (or past the end) only a phrase of no words can match
+  const cands = end >= 1 && end <= tokens.length ? candidates(ix, tokens[end - 1]!.lower) : ix.loose.filter((l) => phrases[l.at]!.words.length === 0).map((l) => l.at);
+  for (const at of cands) {
+    const p = phrases[at]!;
     const start = end - p.words.length;
     if (start < 0) continue;
     let ok = true;
