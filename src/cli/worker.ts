@@ -17,7 +17,8 @@ export function register(program: Command): void {
     .option('--store <url>', STORE_HELP)
     .option('--queue <url>', 'queue PostgreSQL URL (default $SITREP_QUEUE, else the store URL when it is PostgreSQL)')
     .option('--drain', 'exit when no job is waiting or running')
-    .action(async (opts: { concurrency: string; store?: string; queue?: string; drain?: boolean }) => {
+    .option('--allow-private', 'let URL jobs fetch loopback or private-network addresses')
+    .action(async (opts: { concurrency: string; store?: string; queue?: string; drain?: boolean; allowPrivate?: boolean }) => {
       const qUrl = resolveQueueUrl(opts.queue, opts.store);
       if (!qUrl) throw new Error('worker needs a PostgreSQL queue: --queue postgres://… or SITREP_QUEUE, or a postgres --store');
       const concurrency = Number(opts.concurrency);
@@ -28,6 +29,7 @@ export function register(program: Command): void {
       const boss = await openQueue({ url: qUrl });
       const worker = await runWorker(boss, store, {
         concurrency,
+        allowPrivate: opts.allowPrivate ?? false,
         onDone: (job, r) => console.log(`ok ${job.input} ${r.doc_id} ${r.inserted ? 'new' : 'already-stored'} ${r.events} events`),
         onError: (job, err) => console.error(`sitrep worker: ${job?.input ?? '?'}: ${err.message}`),
       });

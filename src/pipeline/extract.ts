@@ -27,6 +27,23 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /** Date used when the report has no publication date (YYYY-MM-DD); defaults to today (UTC). */
   fallbackDate?: string;
+  /** Longest cleaned text accepted, in characters (default MAX_TEXT_CHARS). */
+  maxTextChars?: number;
+}
+
+/**
+ * Longest cleaned report text extracted, in characters (1,000,000 ≈ 150,000 words; a news report
+ * is 2,000–50,000). Longer text is refused with a clear error rather than risking minutes of
+ * work and gigabytes of memory on what is almost never one report (a book, a log, a dump).
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+/** Thrown when a report's cleaned text is longer than the limit; the message names the report. */
+export class ReportTooLongError extends Error {
+  constructor(docId: string, chars: number, limit: number) {
+    super(`${docId}: report text is ${chars.toLocaleString('en')} characters, over the ${limit.toLocaleString('en')} limit; split it into separate reports`);
+    this.name = 'ReportTooLongError';
+  }
 }
 
 /** Every intermediate result of one extraction (the event stage's input and its events), for callers that show their work. */
@@ -109,10 +126,15 @@ export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null
   };
 }
 
-/** Run the whole pipeline on one report. Never throws on odd text; throws only on a missing gazetteer. */
+/**
+ * Run the whole pipeline on one report. Never throws on odd text; throws ReportTooLongError when
+ * the cleaned text is over the limit, and an Error naming the file when the gazetteer is missing.
+ */
 export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extraction {
   const gazetteer = opts.gazetteer ?? loadGazetteer();
   const doc = cleanReport(raw);
+  const limit = opts.maxTextChars ?? MAX_TEXT_CHARS;
+  if (doc.text.length > limit) throw new ReportTooLongError(doc.docId, doc.text.length, limit);
   const sentences = splitSentences(doc);
   const referenceDate =
     doc.published ?? dateWrittenInText(doc.text) ?? opts.fallbackDate ?? new Date().toISOString().slice(0, 10);

@@ -29,9 +29,9 @@ export type IngestJob =
 
 /** Where the queue lives. */
 export interface QueueConfig {
-  /** postgres://USER@HOST:PORT/DB (a `?schema=` parameter is ignored: see `schema`). */
+  /** postgres://USER@HOST:PORT/DB[?schema=NAME] (the store's URL). */
   url: string;
-  /** pg-boss's own schema (default env SITREP_QUEUE_SCHEMA, else `pgboss`). */
+  /** pg-boss's own schema (default env SITREP_QUEUE_SCHEMA, else `NAME_queue` for a store URL with `?schema=NAME`, else `pgboss`). */
   schema?: string;
   /** Seconds a job may stay active before it is retried elsewhere (default env SITREP_QUEUE_EXPIRE_SECONDS, else 300). */
   expireInSeconds?: number;
@@ -44,6 +44,22 @@ export interface QueueConfig {
 function envNumber(name: string): number | undefined {
   const v = process.env[name];
   return v && Number.isFinite(Number(v)) ? Number(v) : undefined;
+}
+
+/**
+ * The queue's schema for a store URL: env SITREP_QUEUE_SCHEMA, else `NAME_queue` when the store
+ * lives in `?schema=NAME` (so each store has its own queue and a worker never takes another
+ * store's jobs), else `pgboss`.
+ */
+export function queueSchemaFor(url: string): string {
+  if (process.env.SITREP_QUEUE_SCHEMA) return process.env.SITREP_QUEUE_SCHEMA;
+  let storeSchema: string | null = null;
+  try {
+    storeSchema = new URL(url).searchParams.get('schema');
+  } catch {
+    storeSchema = null;
+  }
+  return storeSchema ? `${storeSchema}_queue` : 'pgboss';
 }
 
 /** The URL without the store's `?schema=` parameter. */
@@ -59,7 +75,7 @@ function serverUrl(url: string): string {
  */
 export async function openQueue(cfg: QueueConfig): Promise<PgBoss> {
   if (!/^postgres(ql)?:\/\//i.test(cfg.url)) throw new Error(`the queue needs a PostgreSQL URL (postgres://…), got: ${cfg.url}`);
-  const schema = checkSchemaName(cfg.schema ?? process.env.SITREP_QUEUE_SCHEMA ?? 'pgboss');
+  const schema = checkSchemaName(cfg.schema ?? queueSchemaFor(cfg.url));
   const boss = new PgBoss({
     connectionString: serverUrl(cfg.url),
     schema,
@@ -104,9 +120,13 @@ export async function enqueueJobs(boss: PgBoss, jobs: IngestJob[]): Promise<stri
 }
 
 /** Process one job: fetch when it is a URL, then extract and store (idempotent). */
-export async function handleJob(store: Store, job: IngestJob): Promise<{ doc_id: string; inserted: boolean; events: number }> {
+export async function handleJob(
+  store: Store,
+  job: IngestJob,
+  fetchOpts: { allowPrivate?: boolean } = {},
+): Promise<{ doc_id: string; inserted: boolean; events: number }> {
   if (!job || typeof job !== 'object' || !('kind' in job)) throw new Error('malformed job');
-  const report = job.kind === 'url' ? await fetchReport(job.url) : job.report;
+  const report = job.kind === 'url' ? await fetchReport(job.url, { allowPrivate: fetchOpts.allowPrivate ?? false }) : job.report;
   if (!report || typeof report !== 'object' || typeof report.id !== 'string') throw new Error(`${job.input}: malformed report in job`);
   const res = await processReport(store, report);
   return { doc_id: res.doc_id, inserted: res.inserted, events: res.events.length };
@@ -125,7 +145,13 @@ export interface Worker {
 export async function runWorker(
   boss: PgBoss,
   store: Store,
-  opts: { concurrency: number; onDone?: (job: IngestJob, r: { doc_id: string; inserted: boolean; events: number }) => void; onError?: (job: IngestJob, err: Error) => void },
+  opts: {
+    concurrency: number;
+    /** Let URL jobs fetch loopback or private-network addresses (refused by default). */
+    allowPrivate?: boolean;
+    onDone?: (job: IngestJob, r: { doc_id: string; inserted: boolean; events: number }) => void;
+    onError?: (job: IngestJob, err: Error) => void;
+  },
 ): Promise<Worker> {
   const n = Math.max(1, Math.floor(opts.concurrency) || 1);
   for (let i = 0; i < n; i++) {
@@ -133,7 +159,7 @@ export async function runWorker(
     workerId = await boss.work<IngestJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const j of jobs) {
         try {
-          const r = await handleJob(store, j.data);
+          const r = await handleJob(store, j.data, { allowPrivate: opts.allowPrivate });
           opts.onDone?.(j.data, r);
         } catch (err) {
           opts.onError?.(j.data, err as Error);
@@ -167,7 +193,7 @@ export interface QueueStatus {
  * null when the queue schema does not exist yet.
  */
 export async function queueStatus(url: string, schemaName?: string, limit = 20): Promise<QueueStatus | null> {
-  const schema = checkSchemaName(schemaName ?? process.env.SITREP_QUEUE_SCHEMA ?? 'pgboss');
+  const schema = checkSchemaName(schemaName ?? queueSchemaFor(url));
   const client = new pg.Client({ connectionString: serverUrl(url) });
   await client.connect();
   try {

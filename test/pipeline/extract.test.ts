@@ -88,3 +88,11 @@ describe('extractReport: ACLED granularity and modality', () => {
     expect(run('\u0000\u0001 ### ||| ***').events).toHaveLength(0);
   });
 });
+
+describe('extractReport: size limit', () => {
+  it('refuses a report longer than the limit with an error naming it', () => {
+    const text = 'Protesters marched in Accra on Monday. '.repeat(50);
+    expect(() => extractReport({ id: 'long-one', text, published: '2025-03-10' }, { maxTextChars: 500 })).toThrow(/long-one: report text is .* over the 500 limit/);
+    expect(extractReport({ id: 'ok', text, published: '2025-03-10' }).events.length).toBeGreaterThan(0);
+  });
+});
