@@ -98,6 +98,8 @@ function modalised(lex: TriggerLexicon, sentence: string, cueStartInSentence: nu
   const clause = cut >= 0 ? window.slice(cut + 1) : window;
   lex.negation.lastIndex = 0;
   lex.hypothetical.lastIndex = 0;
+  // "No deaths", "without arrests": a negating word right before the cue.
+  if (/\b(?:no|without|zero|nor|never)\s+(?:\w+\s+)?$/i.test(clause)) return 'negated';
   if (lex.negation.test(clause)) return 'negated';
   if (lex.hypothetical.test(clause)) return 'hypothetical';
   return null;

@@ -192,7 +192,8 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     case 'Non-state actor overtakes territory':
       return [nonState() ?? unidentified(), state.length ? fromMention(state[0]) : military()];
     case 'Agreement': {
-      const parties = uniq.filter((m) => !m.generic);
+      // The named parties first; "the government" or "rebels" when that is all the text says.
+      const parties = [...uniq.filter((m) => !m.generic), ...uniq.filter((m) => m.generic && m.kind !== 'civilians')];
       return [fromMention(parties[0]) ?? null, fromMention(parties[1]) ?? null];
     }
     default:
@@ -217,7 +218,7 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const ns = nonState();
     let a1: ChosenActor | null;
     // Aircraft and drones are states' (a named claimant still wins); artillery may be anyone's.
-    if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
+    if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(uniq.find((m) => m.kind === 'external')) ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
     else if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
     else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
