@@ -63,18 +63,54 @@ interface Patterns {
   publication: RegExp;
   /** A speech verb (and up to four words: its object, "in a statement") right before the date. */
   reportingBefore: RegExp;
+  /** A month name or abbreviation starting at a word boundary (what makes chrono's text explicit). */
+  monthWord: RegExp;
+  /** Sentences without a match hold nothing of chrono's that fromChrono keeps (see chronoMayFind). */
+  chronoCue: RegExp;
+  // Own rules built from the lexicon, compiled once (global: reset lastIndex before each use).
+  bareYearRe: RegExp;
+  ordinalRe: RegExp;
+  partRe: RegExp;
+  rangeMd: RegExp;
+  rangeDm: RegExp;
 }
 
 let patterns: Patterns | null = null;
+
+/** Words of a day named without a date ("yesterday", "last night") that fromChrono keeps. */
+const CASUAL_DAY = /yesterday|today|tonight|night|morning|evening|afternoon/;
+/**
+ * chrono-node 2.10's English weekday abbreviations beyond a name's first three letters, and its
+ * words for a weekday in general (locales/en/constants.js and ENWeekdayParser).
+ */
+const CHRONO_WEEKDAY_EXTRA = ['tues', 'thur', 'thurs', 'weekend', 'weekday'];
+/** chrono's ordinal words (as they begin), which its patterns may glue to a month name ("Mayfirst"). */
+const CHRONO_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty', 'thirtieth', 'thirty'];
+/**
+ * Patterns of chrono's number words and modifiers that may stand glued to a unit ("tend" reads
+ * "ten d"; "half and" reads "half an d"; "a"/"an" alone need a word break after them).
+ */
+const CHRONO_BEFORE_UNIT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'half', 'half\\s{0,2}an?', 'few', 'several', 'the', 'couple', 'of', 'this', 'last', 'past', 'next', 'after'];
+/** Patterns of what may follow a unit glued to it: chrono's suffixes ("ago", "later"…), "and", a number. */
+const CHRONO_AFTER_UNIT = ['ago', 'before', 'earlier', 'later', 'after', 'from', 'henceforth', 'forward', 'out', 'and', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'half', 'an?\\b', 'few', 'several', 'the', 'a?\\s{0,2}couple'];
 
 function getPatterns(): Patterns {
   if (patterns) return patterns;
   const lex = dateLexicon();
   const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const monthNames = [...lex.months, ...Object.keys(lex.month_abbreviations)];
+  const monthRe = `(?:${alt(monthNames)})\\.?`;
+  const partKeys = Object.keys(lex.month_parts).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   patterns = {
     lex,
-    monthRe: `(?:${alt(monthNames)})\\.?`,
+    monthRe,
+    monthWord: new RegExp(`\\b${monthRe}`, 'i'),
+    chronoCue: chronoCue(lex, monthRe),
+    bareYearRe: new RegExp(`\\b(in|since|during|until|by|before|after|from|of|early|late|mid-?)\\s*((?:19|20)\\d\\d)\\b(?![-/.]\\d)(?!\\s+${monthRe})`, 'gi'),
+    ordinalRe: new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${monthRe})`, 'gi'),
+    partRe: new RegExp(`\\b(?:the\\s+)?(${partKeys})[\\s-]+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
+    rangeMd: new RegExp(`\\b(?:between|from)\\s+(${monthRe})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
+    rangeDm: new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     leadIn: new RegExp(`\\b(?:${alt(lex.lead_ins)})(?:\\s+on)?\\s+$`, 'i'),
     futureBefore: new RegExp(`\\b(?:${alt(lex.future_cues)})\\s+(?:on\\s+)?$`, 'i'),
     backgroundBefore: new RegExp(`\\b(?:${alt(lex.background_before)})\\s+(?:the\\s+)?(?:on\\s+)?$`, 'i'),
@@ -83,6 +119,29 @@ function getPatterns(): Patterns {
     reportingBefore: new RegExp(`\\b(?:${alt(lex.speech_verbs)})\\b(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|the|a|an|in|at|to|reporters|journalists|media|press|statement|conference|briefing|news|agency|television|radio)){0,4}?,?\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'u'),
   };
   return patterns;
+}
+
+/**
+ * The pre-filter of chrono's input. fromChrono keeps a chrono result only when its text holds
+ * a digit or a month name ("explicit"), one of CASUAL_DAY's words, or chrono found a weekday;
+ * chrono finds a weekday only from a weekday's name (ENWeekdayParser) or a span counted in days
+ * ("a day ago", "within the d": a relative date in days carries its weekday). The pattern matches
+ * every text where one of these can occur: a digit, a month word as `explicit` tests it that
+ * chrono's month patterns can also read (the only words of chrono's vocabulary that begin like a
+ * month are the months: a month word inside a longer word, "Market", is in no result), a
+ * CASUAL_DAY word, a weekday word (lexicon names, their first three letters, chrono's other
+ * abbreviations) not inside a longer word except where chrono's pattern glues words to it
+ * ("onsat", "satthisweek"), "day", or the unit "d" alone or glued as chrono allows.
+ */
+function chronoCue(lex: DateLexicon, monthRe: string): RegExp {
+  const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const weekdays = alt([...lex.weekdays, ...lex.weekdays.map((w) => w.slice(0, 3)), ...CHRONO_WEEKDAY_EXTRA]);
+  // (each branch starts with its word, the context around it in look-arounds: a quicker scan)
+  const weekday = `(?<=^|[^a-z]|on|this|last|past|next)(?:${weekdays})(?=[^a-z]|$|of|this|last|past|next)`;
+  const dayUnit = `day|(?<=^|[^a-z]|${CHRONO_BEFORE_UNIT.join('|')})d(?=[^a-z]|$|${CHRONO_AFTER_UNIT.join('|')})`;
+  // chrono's month patterns let a month name be followed only by a non-letter, "of" or an ordinal
+  const month = `\\b${monthRe}(?=[^a-z]|$|of|${CHRONO_ORDINALS.join('|')})`;
+  return new RegExp(`\\d|${month}|${CASUAL_DAY.source}|${weekday}|${dayUnit}`, 'i');
 }
 
 function monthNumber(p: Patterns, word: string): number | null {
@@ -134,6 +193,13 @@ function lastWeekday(ref: number, wd: number, strict: boolean): number {
   if (strict && back === 0) back = 7;
   return ref - back * DAY_MS;
 }
+
+/**
+ * Every own rule needs one of these in the sentence: a digit, or "week", "month", "year", "ago",
+ * "days", "overnight" (in its pattern's words), or a month word (p.monthWord: "mid-May").
+ * Keep in step with the rules below when adding one.
+ */
+const OWN_RULE_CUE = /\d|week|month|year|ago|days|overnight/i;
 
 /** Own rules, run before chrono: forms chrono misses or resolves differently from news usage. */
 function ownRules(text: string, ref: number, p: Patterns): Found[] {
@@ -192,7 +258,8 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     const t = which === 'this' ? Date.UTC(refY, 0, 1) + Math.floor((ref - Date.UTC(refY, 0, 1)) / DAY_MS / 2) * DAY_MS : Date.UTC(refY - 1, 6, 1);
     add(m, t, 3, true, true);
   }
-  const bareYearRe = new RegExp(`\\b(in|since|during|until|by|before|after|from|of|early|late|mid-?)\\s*((?:19|20)\\d\\d)\\b(?![-/.]\\d)(?!\\s+${p.monthRe})`, 'gi');
+  const bareYearRe = p.bareYearRe;
+  bareYearRe.lastIndex = 0;
   while ((m = bareYearRe.exec(text))) {
     const y = Number(m[2]);
     const t = y === refY ? Date.UTC(refY, 0, 1) + Math.floor((ref - Date.UTC(refY, 0, 1)) / DAY_MS / 2) * DAY_MS : Date.UTC(y, 6, 1);
@@ -223,7 +290,8 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
   while ((m = overnightRe.exec(text))) add(m, ref, 1, true);
 
   // "on the 5th": this month when that day has come, else last month.
-  const ordinalRe = new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${p.monthRe})`, 'gi');
+  const ordinalRe = p.ordinalRe;
+  ordinalRe.lastIndex = 0;
   while ((m = ordinalRe.exec(text))) {
     const d = Number(m[1]);
     const t = d <= refDay ? ymd(refY, refM, d) : ymd(refM === 1 ? refY - 1 : refY, refM === 1 ? 12 : refM - 1, d);
@@ -231,8 +299,8 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
   }
 
   // "mid-May", "early March 2024", "the end of June": a part of a month.
-  const partKeys = Object.keys(p.lex.month_parts).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const partRe = new RegExp(`\\b(?:the\\s+)?(${partKeys})[\\s-]+(${p.monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
+  const partRe = p.partRe;
+  partRe.lastIndex = 0;
   while ((m = partRe.exec(text))) {
     const mm = monthNumber(p, m[2]!);
     if (mm === null) continue;
@@ -242,8 +310,10 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
   }
 
   // Day ranges: "between January 2 and 4, 2025", "from 2 to 4 January": the middle day, precision 2.
-  const rangeMd = new RegExp(`\\b(?:between|from)\\s+(${p.monthRe})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
-  const rangeDm = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${p.monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi');
+  const rangeMd = p.rangeMd;
+  const rangeDm = p.rangeDm;
+  rangeMd.lastIndex = 0;
+  rangeDm.lastIndex = 0;
   const addRange = (mm: number | null, a: number, b: number, year: string | undefined, match: RegExpExecArray) => {
     if (mm === null || b < a || b - a > 14) return;
     const mid = Math.floor((a + b) / 2);
@@ -286,7 +356,7 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
   const hasWeekday = kv.isCertain('weekday');
   // Times of day ("5:00 p.m. on Tuesday") do not make a weekday explicit.
   const noTimes = surface.replace(/\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:hours|hrs|gmt|utc)\b/gi, '');
-  const explicit = /\d/.test(noTimes) || new RegExp(`\\b${p.monthRe}`, 'i').test(surface);
+  const explicit = /\d/.test(noTimes) || p.monthWord.test(surface);
   // "a day after", "two days before", "18 months after": relative to another event, not to ref.
   if (/\b(?:before|after|earlier|later|until|till)\b/i.test(surface) && !/\b(?:19|20)\d\d\b/.test(surface)) return null;
   const base: Omit<Found, 't' | 'precision' | 'relative'> = { start, end, own: false };
@@ -312,7 +382,7 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
   }
   if (hasDay && hasMonth && !explicit) {
     // "yesterday", "today", "last night", "tonight": chrono's arithmetic on the reference date.
-    if (!/yesterday|today|tonight|night|morning|evening|afternoon/.test(lower)) return null;
+    if (!CASUAL_DAY.test(lower)) return null;
     const dt = kv.date();
     const t = Date.UTC(dt.getUTCFullYear(), dt.getUTCMonth(), dt.getUTCDate());
     return { ...base, t, precision: 1, relative: true };
@@ -342,6 +412,23 @@ function isPublication(s: Sentence, start: number, end: number, p: Patterns): bo
   return false;
 }
 
+/** Options of findDates. */
+export interface FindDatesOptions {
+  /**
+   * false: hand every sentence to chrono, not only those the pre-filter lets through (the
+   * result is the same; for checking the pre-filter). Default true.
+   */
+  prefilter?: boolean;
+}
+
+/**
+ * Whether chrono may find in `text` a date that findDates keeps (false: it surely finds none;
+ * see chronoCue for the reasoning).
+ */
+export function chronoMayFind(text: string): boolean {
+  return getPatterns().chronoCue.test(text);
+}
+
 /**
  * Find date expressions in every sentence.
  *
@@ -353,7 +440,7 @@ function isPublication(s: Sentence, start: number, end: number, p: Patterns): bo
  * `future` and `publication` where they apply.
  * Throws only when `referenceDate` is not a real YYYY-MM-DD date; odd text gives fewer mentions.
  */
-export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: string): DateMention[] {
+export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: string, opts: FindDatesOptions = {}): DateMention[] {
   const ref = parseIsoDay(referenceDate);
   if (ref === null) throw new Error(`findDates: referenceDate must be a real YYYY-MM-DD date, got "${referenceDate}"`);
   const p = getPatterns();
@@ -364,12 +451,15 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
     if (!text || !/[\p{L}\d]/u.test(text)) continue;
     let found: Found[] = [];
     try {
-      found = ownRules(text, ref, p);
+      found = OWN_RULE_CUE.test(text) || p.monthWord.test(text) ? ownRules(text, ref, p) : [];
       let results: chrono.ParsedResult[] = [];
-      try {
-        results = chrono.casual.parse(text, { instant: refInstant, timezone: 0 });
-      } catch {
-        results = [];
+      // chrono costs the most here; most sentences hold nothing it finds that is kept
+      if (opts.prefilter === false || p.chronoCue.test(text)) {
+        try {
+          results = chrono.casual.parse(text, { instant: refInstant, timezone: 0 });
+        } catch {
+          results = [];
+        }
       }
       for (const r of results) {
         try {
