@@ -37,6 +37,8 @@ interface Token {
   sent: number;
   /** Position in its sentence (0 = first word). */
   pos: number;
+  /** gaz.isCommonWord(fold), once asked (see commonWord). */
+  common?: boolean;
 }
 
 interface Span {
@@ -121,6 +123,8 @@ const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'distric
 const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
 /** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
+/** Prior bonus of a populated place's feature code (GeoNames codes: capitals and seats up, sections and historical places down). */
+const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
 /** Compass words that may stand before a country's name ("south Lebanon"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
@@ -128,6 +132,11 @@ const DEMONYM_PREFIX = new Set(['pan', 'anti', 'pro']);
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase() && /\p{L}/u.test(s);
+
+/** Whether a token's word is an ordinary English word (asked once per token). */
+function commonWord(t: Token, gaz: Gazetteer): boolean {
+  return (t.common ??= gaz.isCommonWord(t.fold));
+}
 
 function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
@@ -149,6 +158,17 @@ function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
   }
   void doc;
   return out;
+}
+
+/**
+ * The last character before `at` other than white space is a hyphen or dash (what
+ * `/[-‐–]$/.test(text.slice(0, at).trimEnd())` tells, without copying the text before it:
+ * that made long reports cost quadratic time).
+ */
+function dashBefore(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(text[k]!)) k--;
+  return k >= 0 && /[-‐–]/.test(text[k]!);
 }
 
 /** Text between two tokens may join a multi-word name: spaces, hyphens, an abbreviation's dot. */
@@ -175,7 +195,7 @@ function sentenceCasing(tokens: Token[], gaz: Gazetteer): Map<number, { title: b
     if (t.pos > 0 && t.raw.length >= 4) {
       s.n++;
       if (t.cap) s.cap++;
-      if (gaz.isCommonWord(t.fold) && !MONTHS_DAYS.has(t.fold)) {
+      if (commonWord(t, gaz) && !MONTHS_DAYS.has(t.fold)) {
         s.words++;
         if (t.cap) s.capWords++;
       }
@@ -244,8 +264,10 @@ class CountryVotes {
     if (!own) return this.all;
     const memo = this.memo.get(name);
     if (memo) return memo;
-    const v: Votes = new Map(this.all);
-    for (const [c, w] of own) v.set(c, (v.get(c) ?? 0) - w);
+    // (forEach: the same order as copying, without an iterator's garbage)
+    const v: Votes = new Map();
+    this.all.forEach((w, c) => v.set(c, w));
+    own.forEach((w, c) => v.set(c, (v.get(c) ?? 0) - w));
     this.memo.set(name, v);
     return v;
   }
@@ -338,7 +360,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       continue;
     }
     let fuzzyHits: number[] | null = null;
-    if (!best && t.cap && !t.allCaps && !gaz.isCommonWord(t.fold) && !dem && !(casing.get(t.sent)?.title) && !docLower) {
+    if (!best && t.cap && !t.allCaps && !commonWord(t, gaz) && !dem && !(casing.get(t.sent)?.title) && !docLower) {
       // no listed name starts here: try a transliteration variant of 1–3 capitalised words
       let keyF = '';
       for (let j = i; j < tokens.length && j < i + 3; j++) {
@@ -390,7 +412,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const w = abbrevOnly || fuzzyHits ? { word: false, very: false } : gaz.nameIsWord(best.k);
     // a name made only of ordinary words ("the village", "centre square") is as weak as one word
     const span = tokens.slice(i, best.last + 1);
-    const allWords = multi && span.every((x) => x.fold === 'the' || x.fold === 'of' || gaz.isCommonWord(x.fold));
+    const allWords = multi && span.every((x) => x.fold === 'the' || x.fold === 'of' || commonWord(x, gaz));
     const mode: Span['mode'] = docLower || casingOf.title ? 'nocase' : cap ? 'cap' : 'lower';
     const dateline = inDateline(first.start, last.end);
     // "NGO", "MIN", "ISI": a short word in capitals inside ordinary text is an acronym
@@ -429,17 +451,17 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const prevInSpan = prevSpan !== null;
     // Part of a longer capitalised name the gazetteer lacks ("Barin Zare", "Imran Khan")
     const unknownNameWord = (x: Token | null | undefined) =>
-      !!x && x.cap && !x.allCaps && !gaz.isCommonWord(x.fold) && !GENERIC_IN_NAME.has(x.fold) && !NAME_PARTS.has(x.fold) && !MONTHS_DAYS.has(x.fold) && !gaz.demonym(x.fold) && !TITLES.has(x.fold);
+      !!x && x.cap && !x.allCaps && !commonWord(x, gaz) && !GENERIC_IN_NAME.has(x.fold) && !NAME_PARTS.has(x.fold) && !MONTHS_DAYS.has(x.fold) && !gaz.demonym(x.fold) && !TITLES.has(x.fold);
     let partial =
       mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && unknownNameWord(next);
     if (mode === 'cap' && prevSpan?.partial && /^ $/.test(text.slice(prevSpan.end, t.start))) partial = true;
     let personSure = false;
     if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
       if (TITLES.has(prev.fold)) personLike = personSure = true;
-      else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !gaz.isCommonWord(prev.fold) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold)) {
+      else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !commonWord(prev, gaz) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold)) {
         personLike = true;
         // a first name proper: a word of 3+ letters, not in capitals, not a possessive ("J-K's Udhampur")
-        personSure = prev.raw.length >= 3 && !prev.allCaps && !prev.foldFull && !/[-‐–]$/.test(text.slice(0, prev.start).trimEnd());
+        personSure = prev.raw.length >= 3 && !prev.allCaps && !prev.foldFull && !dashBefore(text, prev.start);
       }
     }
     spans.push({
@@ -510,7 +532,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       s = 0.8 * Math.log10(pop + 1);
       reasons?.push(`population ${pop} +${s.toFixed(1)}`);
       const fc = gaz.featureCode(e);
-      const fb: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
+      const fb = FEATURE_BONUS;
       const b = fb[fc] ?? (fc.startsWith('PPL') ? 0 : 0.5);
       if (b) {
         s += b;
@@ -526,8 +548,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 
   interface Resolved {
     span: Span;
-    /** Materialised lazily: only the final pass's candidates are shown. */
-    readonly cands: PlaceCandidate[];
+    /** What the span was scored with: its candidates are materialised from it (candidatesOf) only for the mentions shown. */
+    ctx: ScoreCtx;
     best: number; // entity or -1
     accepted: boolean;
   }
@@ -671,46 +693,46 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     return s;
   };
 
+  const spanFixed: { hitSet: Set<number>; mainAdmin: boolean }[] = [];
+
   /**
-   * Score every candidate of a span. `best`: the top candidate (highest score, then most
-   * people, then the earliest hit), or -1; `cands`: the best `maxCandidates` with their reasons,
-   * built only when read.
+   * Score every candidate of a span: its context (kept for candidatesOf) and the top candidate
+   * (highest score, then most people, then the earliest hit), or -1.
    */
-  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: Other[]): { cands: PlaceCandidate[]; best: number } => {
-    const ctx: ScoreCtx = {
-      sp,
-      idx,
-      votes,
-      totalVotes,
-      admin1s,
-      admin2s,
-      others,
-      hitSet: new Set(sp.hits.map((h) => h.entity)),
-      // A country or province whose own name this is outranks a town known by it only as an
-      // alternate (old or foreign) name: "Edo" the Nigerian state, not Tokyo's old name.
-      mainAdmin: sp.hits.some((h) => !h.alternate && (gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1')),
-    };
+  const score = (sp: Span, idx: number, votes: Votes, totalVotes: number, admin1s: Set<number>, admin2s: Set<number>, others: Other[]): { ctx: ScoreCtx; best: number } => {
+    // (the same in every pass: computed once per span)
+    let fixed = spanFixed[idx];
+    if (!fixed) {
+      fixed = spanFixed[idx] = {
+        hitSet: new Set(sp.hits.map((h) => h.entity)),
+        // A country or province whose own name this is outranks a town known by it only as an
+        // alternate (old or foreign) name: "Edo" the Nigerian state, not Tokyo's old name.
+        mainAdmin: sp.hits.some((h) => !h.alternate && (gaz.kindOf(h.entity) === 'country' || gaz.kindOf(h.entity) === 'admin1')),
+      };
+    }
+    const ctx: ScoreCtx = { sp, idx, votes, totalVotes, admin1s, admin2s, others, hitSet: fixed.hitSet, mainAdmin: fixed.mainAdmin };
     const n = sp.hits.length;
-    const sc = new Float64Array(n);
     let top = -1;
+    let topS = 0;
     for (let k = 0; k < n; k++) {
       const s = scoreHit(ctx, sp.hits[k]!, null);
-      sc[k] = s;
       // the first of the highest (what a stable sort by score, then population, puts first)
-      if (top < 0 || s > sc[top]! || (s === sc[top]! && gaz.pop[sp.hits[k]!.entity]! > gaz.pop[sp.hits[top]!.entity]!)) top = k;
+      if (top < 0 || s > topS || (s === topS && gaz.pop[sp.hits[k]!.entity]! > gaz.pop[sp.hits[top]!.entity]!)) [top, topS] = [k, s];
     }
-    return {
-      best: top >= 0 ? sp.hits[top]!.entity : -1,
-      get cands() {
-        const order = Array.from({ length: n }, (_, k) => k);
-        order.sort((a, b) => sc[b]! - sc[a]! || gaz.pop[sp.hits[b]!.entity]! - gaz.pop[sp.hits[a]!.entity]!);
-        return order.slice(0, opts.maxCandidates ?? 6).map((k) => {
-          const reasons: string[] = [];
-          const s = scoreHit(ctx, sp.hits[k]!, reasons);
-          return { place: gaz.place(sp.hits[k]!.entity), score: Math.round(s * 100) / 100, reasons };
-        });
-      },
-    };
+    return { ctx, best: top >= 0 ? sp.hits[top]!.entity : -1 };
+  };
+
+  /** The best `maxCandidates` candidates of a scored span with their reasons, best first (a stable sort by score, then population). */
+  const candidatesOf = (ctx: ScoreCtx): PlaceCandidate[] => {
+    const hits = ctx.sp.hits;
+    const sc = hits.map((h) => scoreHit(ctx, h, null));
+    const order = Array.from({ length: hits.length }, (_, k) => k);
+    order.sort((a, b) => sc[b]! - sc[a]! || gaz.pop[hits[b]!.entity]! - gaz.pop[hits[a]!.entity]!);
+    return order.slice(0, opts.maxCandidates ?? 6).map((k) => {
+      const reasons: string[] = [];
+      const s = scoreHit(ctx, hits[k]!, reasons);
+      return { place: gaz.place(hits[k]!.entity), score: Math.round(s * 100) / 100, reasons };
+    });
   };
 
   /**
@@ -802,15 +824,20 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   };
 
   const resolveAll = (cv: CountryVotes, admin1s: Set<number>, admin2s: Set<number>, others: Other[]): Resolved[] => {
+    // spans of one name share their votes (CountryVotes.without): sum them once
+    const stats = new Map<Votes, { total: number; top: number; topV: number }>();
     return spans.map((sp, idx) => {
       const votes = cv.without(sp.fold);
-      let total = 0;
-      let top = -1;
-      let topV = 0;
-      for (const [c, v] of votes) {
-        total += v;
-        if (v > topV) [top, topV] = [c, v];
+      let st = stats.get(votes);
+      if (!st) {
+        st = { total: 0, top: -1, topV: 0 };
+        for (const [c, v] of votes) {
+          st.total += v;
+          if (v > st.topV) [st.top, st.topV] = [c, v];
+        }
+        stats.set(votes, st);
       }
+      const { total, top, topV } = st;
       const dominant = total >= 2 && topV / total >= 0.6 ? top : -1;
       const sc = score(sp, idx, votes, total, admin1s, admin2s, others);
       const best = sc.best;
@@ -818,7 +845,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // support from named places and countries, not from demonyms or armed groups
       const namedSupport = best >= 0 ? support - (demonymVotes.get(gaz.country[best]!) ?? 0) : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, get cands() { return sc.cands; }, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
+      return { span: sp, ctx: sc.ctx, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
     });
   };
 
@@ -903,7 +930,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       end: sp.end,
       text: sp.text,
       place: e >= 0 ? gaz.place(e) : null,
-      candidates: r.cands,
+      candidates: candidatesOf(r.ctx),
       role,
       geo_precision: precision,
     });

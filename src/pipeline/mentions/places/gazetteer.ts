@@ -226,28 +226,31 @@ export class Gazetteer {
 
   /** Index of a folded name (see foldName), or -1. */
   findName(folded: string): number {
-    const cached = this.nameCache.get(folded);
-    if (cached !== undefined) return cached;
-    const k0 = this.lowerBound(folded);
-    const k = k0 < this.nameFlags.length && this.compareAt(k0, folded, -1, false) === 0 ? k0 : -1;
-    this.remember(this.nameCache, folded, k);
-    return k;
+    return (this.lookup(folded) >> 1) - 1;
   }
 
   /** True when some indexed name starts with `folded + ' '` (a longer name may follow). */
   hasLonger(folded: string): boolean {
-    const cached = this.longerCache.get(folded);
-    if (cached !== undefined) return cached;
-    const k = this.lowerBound(folded, 32);
-    const found = k < this.nameFlags.length && this.compareAt(k, folded, 32, true) === 0;
-    this.remember(this.longerCache, folded, found);
-    return found;
+    return (this.lookup(folded) & 1) === 1;
   }
 
-  // The same words recur from report to report: answers are kept, up to CACHE_MAX keys each
-  // (then started afresh), so a long-running process's memory stays bounded.
+  /** findName and hasLonger of a key, from one cache: (index + 1) × 2, + 1 when a longer name follows. */
+  private lookup(folded: string): number {
+    let v = this.nameCache.get(folded);
+    if (v === undefined) {
+      const k0 = this.lowerBound(folded);
+      const k = k0 < this.nameFlags.length && this.compareAt(k0, folded, -1, false) === 0 ? k0 : -1;
+      const l = this.lowerBound(folded, 32);
+      const longer = l < this.nameFlags.length && this.compareAt(l, folded, 32, true) === 0;
+      v = (k + 1) * 2 + (longer ? 1 : 0);
+      this.remember(this.nameCache, folded, v);
+    }
+    return v;
+  }
+
+  // The same words recur from report to report: answers are kept, up to CACHE_MAX keys (then
+  // started afresh), so a long-running process's memory stays bounded.
   private readonly nameCache = new Map<string, number>();
-  private readonly longerCache = new Map<string, boolean>();
   private static readonly CACHE_MAX = 100_000;
   private remember<V>(cache: Map<string, V>, key: string, value: V): void {
     if (cache.size >= Gazetteer.CACHE_MAX) cache.clear();
