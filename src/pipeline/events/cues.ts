@@ -53,7 +53,8 @@ interface CategoryJson {
 
 /** The compiled trigger lexicon. */
 export interface TriggerLexicon {
-  categories: { category: CueCategory; weight: number; strong: RegExp | null; weak: RegExp | null }[];
+  /** Per category one expression: group `s` a strong cue, group `w` a weak one. */
+  categories: { category: CueCategory; weight: number; re: RegExp | null }[];
   negation: RegExp;
   hypothetical: RegExp;
   background: RegExp;
@@ -64,7 +65,16 @@ function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | nul
   if (!patterns || patterns.length === 0) return null;
   // Longest first so that "suicide bomber" wins over "suicide".
   const sorted = [...patterns].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`, flags);
+  // \b (fast to scan for) plus a check that no hyphen precedes the match, done by the caller
+  // (see startsWord): a lookbehind at every position made scanning several times slower.
+  return new RegExp(`\\b(?:${sorted.join('|')})(?![\\w-])`, flags);
+}
+
+/** One scan per category: strong patterns first (longest first), then weak ones. */
+function strongOrWeak(strong: string[], weak: string[]): RegExp | null {
+  const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+  const parts = [strong.length ? `(?<s>${alt(strong)})` : '', weak.length ? `(?<w>${alt(weak)})` : ''].filter(Boolean);
+  return parts.length ? new RegExp(`\\b(?:${parts.join('|')})(?![\\w-])`, 'gi') : null;
 }
 
 let cached: TriggerLexicon | null = null;
@@ -76,11 +86,16 @@ export function loadTriggerLexicon(): TriggerLexicon {
   const categories = CUE_CATEGORIES.map((category) => {
     const c = json[category] as CategoryJson | undefined;
     if (!c) throw new Error(`triggers.json: category ${category} missing`);
-    return { category, weight: c.weight, strong: alternation(c.patterns), weak: alternation(c.weak) };
+    return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? []) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
   cached = { categories, negation: mod('negation'), hypothetical: mod('hypothetical'), background: mod('background'), speech: mod('speech') };
   return cached;
+}
+
+/** True when position `i` starts a word: not preceded by a letter, digit, underscore or hyphen. */
+function startsWord(text: string, i: number): boolean {
+  return i === 0 || !/[\w-]/.test(text[i - 1]!);
 }
 
 /** Words after which "strike" is a military strike, not a labour strike. */
@@ -112,21 +127,19 @@ function modalised(lex: TriggerLexicon, sentence: string, cueStartInSentence: nu
 export function findCues(sentence: string, offset: number, lex: TriggerLexicon = loadTriggerLexicon()): Cue[] {
   const cues: Cue[] = [];
   for (const c of lex.categories) {
-    for (const [re, weight] of [
-      [c.strong, c.weight],
-      [c.weak, c.weight / 2],
-    ] as const) {
-      if (!re) continue;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(sentence))) {
-        const before = sentence.slice(Math.max(0, m.index - 20), m.index);
-        const word = m[0].toLowerCase();
-        if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
-        if (c.category === 'protest' && word.startsWith('march') && (MONTH_MARCH_BEFORE.test(before) || MONTH_MARCH_AFTER.test(sentence.slice(m.index + m[0].length)) || /^March$/.test(m[0]))) continue;
-        if (modalised(lex, sentence, m.index)) continue;
-        cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
-      }
+    const re = c.re;
+    if (!re) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      if (!startsWord(sentence, m.index)) continue;
+      const weight = m.groups?.s !== undefined ? c.weight : c.weight / 2;
+      const before = sentence.slice(Math.max(0, m.index - 20), m.index);
+      const word = m[0].toLowerCase();
+      if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
+      if (c.category === 'protest' && word.startsWith('march') && (MONTH_MARCH_BEFORE.test(before) || MONTH_MARCH_AFTER.test(sentence.slice(m.index + m[0].length)) || /^March$/.test(m[0]))) continue;
+      if (modalised(lex, sentence, m.index)) continue;
+      cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
     }
   }
   cues.sort((a, b) => a.start - b.start || b.weight - a.weight);
