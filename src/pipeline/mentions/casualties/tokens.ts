@@ -24,7 +24,9 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text))) {
     const t = m[0];
-    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + t.length, punct: !/[\p{L}\p{N}]/u.test(t) });
+    const lower = t.toLowerCase();
+    // (only the last alternative of TOKEN_RE, one code point, can hold no letter or digit)
+    out.push({ text: t, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: m.index, end: m.index + t.length, punct: t.length <= 2 && !/[\p{L}\p{N}]/u.test(t) });
   }
   return out;
 }
@@ -47,7 +49,7 @@ interface PhraseIndex {
   exact: Map<string, number[]>;
   /** End words written as a prefix ("soldier*"), and phrases with no words (they match anywhere). */
   loose: { prefix: string; at: number }[];
-  /** Token text → positions of the candidates for it, in list order (bounded, see MAX_WORDS). */
+  /** With loose patterns: token text → positions of the candidates for it, in list order (bounded, see MAX_WORDS). */
   byWord: Map<string, number[]>;
 }
 
@@ -74,8 +76,13 @@ function indexOf(phrases: readonly Phrase<unknown>[], last: boolean): PhraseInde
   return ix;
 }
 
+const NONE: number[] = [];
+
 /** Positions (in list order) of the phrases whose end word may match a token written `lower`. */
 function candidates(ix: PhraseIndex, lower: string): number[] {
+  // (no prefix patterns: the exact words answer; a cache of every word seen would only be a
+  // larger table to search)
+  if (ix.loose.length === 0) return ix.exact.get(lower) ?? NONE;
   let xs = ix.byWord.get(lower);
   if (xs) return xs;
   const exact = ix.exact.get(lower) ?? [];
