@@ -224,14 +224,25 @@ export function renderName(template: string, country: string | null, article: bo
  * Find actor mentions in the sentences of `doc` with dictionary `dict`.
  * Offsets are exact into doc.text (`doc.text.slice(start, end) === text`).
  */
+/**
+ * Tokens of the sentences (by start offset) of the last document read, for its next reading
+ * (extractReport reads a document twice: without, then with its country). Only the last one is
+ * kept, so memory stays bounded; tokens are never modified once made.
+ */
+let lastSeen: { doc: WeakRef<CleanText>; text: string; bySentence: Map<number, { end: number; toks: Token[] }> } | null = null;
+
 export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Sentence[], ctx: MatchContext): ActorMention[] {
   const text = doc.text;
   const out: ActorMention[] = [];
   const ctxInfo = ctx.country ? dict.countryInfo.get(keyOf(ctx.country)) : undefined;
   const docCountry = ctxInfo?.name ?? ctx.country;
   const mctx: MatchContext = { country: docCountry, date: ctx.date };
+  if (!lastSeen || lastSeen.doc.deref() !== doc || lastSeen.text !== text) lastSeen = { doc: new WeakRef(doc), text, bySentence: new Map() };
+  const seen = lastSeen;
   for (const s of sentences) {
-    const toks = tokenize(text, s.start, s.end);
+    let made = seen.bySentence.get(s.start);
+    if (!made || made.end !== s.end) seen.bySentence.set(s.start, (made = { end: s.end, toks: tokenize(text, s.start, s.end) }));
+    const toks = made.toks;
     const sentenceMentions: ActorMention[] = [];
     let i = 0;
     while (i < toks.length) {
