@@ -37,6 +37,8 @@ interface Token {
   sent: number;
   /** Position in its sentence (0 = first word). */
   pos: number;
+  /** The word holds a letter (not only digits). */
+  letter: boolean;
   /** gaz.isCommonWord(fold), once asked (see commonWord). */
   common?: boolean;
 }
@@ -138,6 +140,26 @@ function commonWord(t: Token, gaz: Gazetteer): boolean {
   return (t.common ??= gaz.isCommonWord(t.fold));
 }
 
+const UPPER = 1;
+const LOWER = 2;
+const CAP_FIRST = 4;
+
+/**
+ * For a word of ASCII letters and digits only: UPPER / LOWER when it holds such letters,
+ * CAP_FIRST when it starts with a capital; -1 for any other word. (For these words foldName is
+ * lower-casing and isCap / isAllCaps / a letter test come down to these bits.)
+ */
+function asciiCase(w: string): number {
+  let f = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) f |= i === 0 ? UPPER | CAP_FIRST : UPPER;
+    else if (c >= 97 && c <= 122) f |= LOWER;
+    else if (c < 48 || c > 57) return -1;
+  }
+  return f;
+}
+
 function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
   for (const s of sentences) {
@@ -152,8 +174,13 @@ function tokenize(doc: CleanText, sentences: Sentence[]): Token[] {
         foldFull = foldName(raw);
         raw = raw.slice(0, -2);
       }
-      const fold = foldName(raw);
-      out.push({ start, end: start + raw.length, raw, fold, foldFull, cap: isCap(raw), allCaps: isAllCaps(raw), sent: s.index, pos: pos++ });
+      // Plain ASCII words (most): folding, casing and letters read off one pass over the characters.
+      const f = asciiCase(raw);
+      const fold = f >= 0 ? raw.toLowerCase() : foldName(raw);
+      const cap = f >= 0 ? (f & CAP_FIRST) !== 0 : isCap(raw);
+      const allCaps = f >= 0 ? (f & UPPER) !== 0 && (f & LOWER) === 0 : isAllCaps(raw);
+      const letter = f >= 0 ? (f & (UPPER | LOWER)) !== 0 : /\p{L}/u.test(raw);
+      out.push({ start, end: start + raw.length, raw, fold, foldFull, cap, allCaps, letter, sent: s.index, pos: pos++ });
     }
   }
   void doc;
@@ -187,9 +214,17 @@ function joinable(text: string, a: Token, b: Token): boolean {
  */
 function sentenceCasing(tokens: Token[], gaz: Gazetteer): Map<number, { title: boolean; lower: boolean }> {
   const stats = new Map<number, { n: number; cap: number; words: number; capWords: number; all: number; letters: number }>();
+  let cur: { n: number; cap: number; words: number; capWords: number; all: number; letters: number } | undefined;
+  let curSent = -1;
   for (const t of tokens) {
-    if (!/\p{L}/u.test(t.raw)) continue;
-    const s = stats.get(t.sent) ?? { n: 0, cap: 0, words: 0, capWords: 0, all: 0, letters: 0 };
+    if (!t.letter) continue;
+    // (a sentence's tokens come together: its record is looked up once)
+    if (!cur || t.sent !== curSent) {
+      cur = stats.get(t.sent);
+      if (!cur) stats.set(t.sent, (cur = { n: 0, cap: 0, words: 0, capWords: 0, all: 0, letters: 0 }));
+      curSent = t.sent;
+    }
+    const s = cur;
     s.letters++;
     if (t.allCaps && t.raw.length > 1) s.all++;
     if (t.pos > 0 && t.raw.length >= 4) {
@@ -200,7 +235,6 @@ function sentenceCasing(tokens: Token[], gaz: Gazetteer): Map<number, { title: b
         if (t.cap) s.capWords++;
       }
     }
-    stats.set(t.sent, s);
   }
   const out = new Map<number, { title: boolean; lower: boolean }>();
   for (const [k, s] of stats) {
@@ -279,7 +313,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   const text = doc.text;
   const tokens = tokenize(doc, sentences);
   const casing = sentenceCasing(tokens, gaz);
-  const capTokens = tokens.filter((t) => t.pos > 0 && /\p{L}/u.test(t.raw) && t.raw.length >= 4);
+  const capTokens = tokens.filter((t) => t.pos > 0 && t.letter && t.raw.length >= 4);
   const docLower = capTokens.length >= 3 && capTokens.filter((t) => t.cap).length / capTokens.length < 0.04;
   const datelines = datelineRanges(doc);
   const inDateline = (s: number, e: number) => datelines.some(([a, b]) => a <= s && e <= b);
