@@ -49,6 +49,19 @@ function predict(name, reports) {
   return { file, events: lines.length, ms: Date.now() - t, failed };
 }
 
+/** The scorer's --json answer, or null when it fails. */
+function scoreJson(script, argv) {
+  try {
+    return JSON.parse(execFileSync(process.execPath, [script, ...argv, '--json'], { encoding: 'utf8' }));
+  } catch {
+    return null;
+  }
+}
+
+/** Rows of the closing summary: [set, figure, measured 0..1, target 0..1 or null, issue]. */
+const summary = [];
+const pct = (x) => (x == null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+
 function score(script, argv) {
   try {
     return execFileSync(process.execPath, [script, ...argv], { encoding: 'utf8' });
@@ -71,6 +84,22 @@ if (!only || only === 'gold') {
   const reports = docs.map((d) => ({ id: d.id, text: d.text, published: d.published ?? null, source: d.source ?? null }));
   const p = predict('gold', reports);
   block('gold', { ...p, docs: docs.length }, score(path.join(shared, 'score.mjs'), ['--gold', dir, '--pred', p.file, ...(verbose ? ['--verbose'] : [])]));
+  const g = scoreJson(path.join(shared, 'score.mjs'), ['--gold', dir, '--pred', p.file]);
+  if (g) {
+    const f = (k) => g.fields?.[k]?.acc ?? null;
+    summary.push(
+      ['gold', 'detection F1', g.f1, 0.75, '#2 0.55, #4 0.75'],
+      ['gold', 'event_type', f('event_type'), 0.85, '#2 0.70, #4 0.85'],
+      ['gold', 'sub_event_type', f('sub_event_type'), 0.65, '#4'],
+      ['gold', 'actor types', f('actor_types'), 0.6, '#4'],
+      ['gold', 'date exact', f('date_exact'), 0.85, '#4'],
+      ['gold', 'fatalities in range', f('fatalities_in_range'), 0.6, '#4'],
+      ['gold', 'doc fatality totals', g.doc_fatality_totals_in_range, 0.6, '#4'],
+      ['gold', 'location within 10 km', f('location_10km'), 0.8, '#2 0.60, #3 0.80'],
+      ['gold', 'admin1', f('admin1'), 0.85, '#3'],
+      [`gold`, `median ${g.median_km ?? 'n/a'} km, 1 = <= 5`, g.median_km == null ? null : g.median_km <= 5 ? 1 : 0, 1, '#3'],
+    );
+  }
 }
 
 if (!only || only === 'ucdp') {
@@ -83,6 +112,17 @@ if (!only || only === 'ucdp') {
   }));
   const p = predict('ucdp', reports);
   block('ucdp', { ...p, docs: rows.length }, score(path.join(shared, 'ucdp/score-ucdp.mjs'), ['--pred', p.file, ...(verbose ? ['--misses', '30'] : [])]));
+  const u = scoreJson(path.join(shared, 'ucdp/score-ucdp.mjs'), ['--pred', p.file]);
+  if (u) {
+    const f = (k) => (u[k] == null ? null : u[k] / 100);
+    summary.push(
+      ['ucdp', 'country', f('country_accuracy'), 0.97, '#2 0.90, #3 0.97'],
+      ['ucdp', 'location within 25 km', f('location_within_25km'), 0.75, '#3'],
+      ['ucdp', 'location within 50 km', f('location_within_50km'), 0.85, '#2 0.55, #3 0.85'],
+      ['ucdp', 'date within window', f('date_within_window'), 0.9, '#4'],
+      ['ucdp', 'deaths in [low, high]', f('deaths_within_low_high'), 0.6, '#4'],
+    );
+  }
 }
 
 if (!only || only === 'mm') {
@@ -91,6 +131,15 @@ if (!only || only === 'mm') {
   const reports = rows.map((r) => ({ id: String(r.id), text: r.notes, published: r.startdate }));
   const p = predict('mm', reports);
   block('mm', { ...p, docs: rows.length }, score(path.join(shared, 'mm/score-mm.mjs'), ['--sample', sample, '--pred', p.file]));
+  const m = scoreJson(path.join(shared, 'mm/score-mm.mjs'), ['--sample', sample, '--pred', p.file]);
+  if (m) {
+    summary.push(
+      ['mm', 'country', m.country?.accuracy ?? null, 0.97, '#3'],
+      ['mm', 'event_type', m.event_type?.accuracy ?? null, 0.85, '#2 0.70, #4 0.85'],
+      ['mm', 'sub_event_type', m.sub_event_type?.accuracy ?? null, 0.65, '#4'],
+      ['mm', 'location within 25 km', m.location_within_25km?.accuracy ?? null, 0.8, '#3'],
+    );
+  }
 }
 
 if ((!only || only === 'incidents') && existsSync(path.join(root, 'eval/incidents.mjs'))) {
@@ -99,5 +148,14 @@ if ((!only || only === 'incidents') && existsSync(path.join(root, 'eval/incident
     console.log(execFileSync(process.execPath, [path.join(root, 'eval/incidents.mjs')], { encoding: 'utf8' }).trimEnd());
   } catch (err) {
     console.log(`incident eval failed: ${err.stderr || err.message}`);
+  }
+}
+
+if (summary.length) {
+  console.log('\n=== summary (target: the strictest issue figure; "issues" lists each issue\'s own)');
+  console.log(`${'set'.padEnd(5)} ${'figure'.padEnd(24)} ${'measured'.padStart(8)} ${'target'.padStart(7)}  ok  issues`);
+  for (const [set, name, v, target, issues] of summary) {
+    const ok = v != null && target != null && v >= target ? 'yes' : 'no ';
+    console.log(`${set.padEnd(5)} ${name.padEnd(24)} ${pct(v).padStart(8)} ${pct(target).padStart(7)}  ${ok} ${issues}`);
   }
 }
