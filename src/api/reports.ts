@@ -96,7 +96,10 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
           } catch (err) {
             const why = err instanceof Error ? err.message : String(err);
             await ctx.store.quarantine(b.url, why).catch(() => undefined);
-            throw new HttpError(502, `url: could not fetch a report: ${why}`);
+            // The caller's URL is at fault (malformed, or an address refused by policy): 400.
+            // The remote side failed (timeout, HTTP error, too large): 502.
+            const kind = (err as { kind?: string }).kind;
+            throw new HttpError(kind === 'bad-url' || kind === 'blocked-address' ? 400 : 502, `url: could not fetch a report: ${why}`);
           }
           if (b.id) raw = { ...raw, id: b.id };
         } else {

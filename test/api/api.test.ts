@@ -97,7 +97,7 @@ describe('POST /reports', () => {
         expect(refused.status).toBe(501);
         return;
       }
-      expect(refused.status).toBe(502);
+      expect(refused.status).toBe(400); // a refused address is the caller's fault, not the remote's
       expect(refused.json.message).toMatch(/^url: could not fetch/);
       const open = await startTestServer({ allowPrivateUrls: true });
       try {
