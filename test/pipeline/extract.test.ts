@@ -96,3 +96,16 @@ describe('extractReport: size limit', () => {
     expect(extractReport({ id: 'ok', text, published: '2025-03-10' }).events.length).toBeGreaterThan(0);
   });
 });
+
+describe('extractReport: unnamed attackers in a report about one group', () => {
+  it('codes "militants" as the one armed group the report names', () => {
+    const x = run(
+      'Boko Haram launched raids across Borno on Sunday, the army said. ' +
+        'In Konduga, militants stormed the police station and freed detainees. ' +
+        'Boko Haram has not commented on the raids.',
+    );
+    const konduga = x.events.find((e) => e.location === 'Konduga');
+    expect(konduga).toBeDefined();
+    expect(konduga!.actor1).toMatch(/Boko Haram|Jamaatu/);
+  });
+});

@@ -456,6 +456,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
 
   const finalGroups = [...groups.values()];
+  // The one armed group the report names at least twice (and no other named armed group), if any.
+  const namedArmed = new Map<string, { m: ActorMention; n: number }>();
+  for (const a of input.actors) {
+    if (a.generic || !ARMED_KINDS.has(a.kind) || a.kind === 'unidentified_armed') continue;
+    const e = namedArmed.get(a.actor);
+    if (e) e.n++;
+    else namedArmed.set(a.actor, { m: a, n: 1 });
+  }
+  const dominantGroup = namedArmed.size === 1 && [...namedArmed.values()][0]!.n >= 2 ? [...namedArmed.values()][0]!.m : null;
   if (process.env.SITREP_DEBUG_EVENTS) {
     for (const c of candidates) console.error(`cand s${c.sentence.index} ${c.cls.sub_event_type} ${c.cls.score} @${c.place?.place?.name ?? '-'}${c.explicitPlace ? '!' : ''} ${c.date?.date ?? '-'}`);
     for (const g of finalGroups) console.error(`group ${g.key} members ${g.members.map((m) => m.sentence.index).join(',')}`);
@@ -526,7 +535,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       .sort((a, b) => a.start - b.start)
       .map((m) => (country !== input.country ? actorForCountry(m, country) : m));
     const claims = claimsOf.get(g)!;
-    const [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
+    let [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
+    // "Militants attacked the jail" in a report about one named group's operation: the unnamed
+    // attackers are that group (the report's only armed group named at least twice).
+    if (dominantGroup && a1 && !a1.mention?.claimed && /^Unidentified Armed Group\b/.test(a1.name) && a2?.name !== dominantGroup.actor)
+      a1 = { name: dominantGroup.actor, inter: dominantGroup.inter, mention: a1.mention };
     const f = fatalities.get(g)!;
     const geo_precision: GeoPrecision = g.place?.place
       ? g.place.place.kind === 'place'
