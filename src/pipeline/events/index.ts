@@ -171,6 +171,8 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
   const police = () => fromMention(state.find((m) => m.kind === 'police')) ?? fromMention(state[0]) ?? generic(name('Police Forces of {the_country}'), 1);
   const unidentified = () => generic(name('Unidentified Armed Group ({country})'), 3);
   const civilians = () => fromMention(civ[0]) ?? generic(name('Civilians ({country})'), 7);
+  // The state's fighting arm: a government named in a battle is its forces ("government offices").
+  const fighting = () => fromMention(state.find((m) => m.kind !== 'state_other'));
   const nonState = () => fromMention(claimed && ARMED_KINDS.has(claimed.kind) ? claimed : undefined) ?? fromMention(armed[0]);
   const civilianVictims = claims.some((c) => c.kind === 'killed' && c.victims === 'civilians') || civ.length > 0;
   const type = eventTypeOf(sub);
@@ -190,7 +192,7 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     case 'Government regains territory':
       return [military(), nonState() ?? null];
     case 'Non-state actor overtakes territory':
-      return [nonState() ?? unidentified(), state.length ? fromMention(state[0]) : military()];
+      return [nonState() ?? unidentified(), fighting() ?? military()];
     case 'Agreement': {
       // The named parties first; "the government" or "rebels" when that is all the text says.
       const parties = [...uniq.filter((m) => !m.generic), ...uniq.filter((m) => m.generic && m.kind !== 'civilians')];
@@ -208,9 +210,9 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const agentFirst = fromMention(agents.find((m) => m.kind !== 'civilians'));
     if (ns && (!agentFirst || ARMED_KINDS.has(agentFirst.mention!.kind))) {
       const other = armed.find((m) => m.actor !== ns.name);
-      return [ns, state.length ? fromMention(state[0]) : other ? fromMention(other) : military()];
+      return [ns, fighting() ?? (other ? fromMention(other) : military())];
     }
-    if (state.length) return [fromMention(state[0]), ns ?? unidentified()];
+    if (state.length) return [fighting() ?? fromMention(state[0]), ns ?? unidentified()];
     return [ns ?? unidentified(), military()];
   }
   if (type === 'Explosions/Remote violence') {
