@@ -167,12 +167,14 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
   const protesters = uniq.find((m) => m.kind === 'protesters');
   const rioters = uniq.find((m) => m.kind === 'rioters');
   const name = (template: string) => renderActorName(template, country);
-  const military = () => fromMention(state.find((m) => m.kind === 'military')) ?? fromMention(state[0]) ?? generic(name('Military Forces of {the_country}'), 1);
-  const police = () => fromMention(state.find((m) => m.kind === 'police')) ?? fromMention(state[0]) ?? generic(name('Police Forces of {the_country}'), 1);
+  // A "Government of X" mention is not its forces: the defaults below name the forces instead.
+  const forces = state.filter((m) => m.kind !== 'state_other');
+  const military = () => fromMention(forces.find((m) => m.kind === 'military')) ?? fromMention(forces[0]) ?? generic(name('Military Forces of {the_country}'), 1);
+  const police = () => fromMention(forces.find((m) => m.kind === 'police')) ?? fromMention(forces[0]) ?? generic(name('Police Forces of {the_country}'), 1);
   const unidentified = () => generic(name('Unidentified Armed Group ({country})'), 3);
   const civilians = () => fromMention(civ[0]) ?? generic(name('Civilians ({country})'), 7);
   // The state's fighting arm: a government named in a battle is its forces ("government offices").
-  const fighting = () => fromMention(state.find((m) => m.kind !== 'state_other'));
+  const fighting = () => fromMention(forces[0]);
   const nonState = () => fromMention(claimed && ARMED_KINDS.has(claimed.kind) ? claimed : undefined) ?? fromMention(armed[0]);
   const civilianVictims = claims.some((c) => c.kind === 'killed' && c.victims === 'civilians') || civ.length > 0;
   const type = eventTypeOf(sub);
