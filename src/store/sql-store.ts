@@ -282,9 +282,18 @@ export class SqlStore implements Store {
     return (await db.all<EventRow>('SELECT * FROM events WHERE doc_id = ? ORDER BY seq', [docId])).map(rowToEvent);
   }
 
-  async listEvents(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+  /**
+   * One keyset page of a table (events or incidents), newest first: up to `limit` rows after
+   * `cursor`, plus whether more follow. Both tables page by (event_date, seq).
+   */
+  private async keysetPage<R extends { event_date: string; seq: number }>(
+    table: 'events' | 'incidents',
+    filter: EventFilter,
+    limit: number,
+    cursor?: string | null,
+  ): Promise<{ page: R[]; next: string | null }> {
     const n = Math.max(1, Math.min(Math.floor(limit) || 1, MAX_PAGE));
-    const w = whereOf(filter, 'events');
+    const w = whereOf(filter, table);
     const params = [...w.params];
     let keyset = '';
     if (cursor) {
@@ -292,14 +301,18 @@ export class SqlStore implements Store {
       keyset = ' AND (event_date, seq) < (?, ?)';
       params.push(d, s);
     }
-    const rows = await this.db.all<EventRow>(
-      `SELECT * FROM events WHERE ${w.sql}${keyset} ORDER BY event_date DESC, seq DESC LIMIT ?`,
+    const rows = await this.db.all<R & Row>(
+      `SELECT * FROM ${table} WHERE ${w.sql}${keyset} ORDER BY event_date DESC, seq DESC LIMIT ?`,
       [...params, n + 1],
     );
-    const more = rows.length > n;
     const page = rows.slice(0, n);
     const last = page[page.length - 1];
-    return { items: page.map(rowToEvent), next_cursor: more && last ? encodeCursor(last.event_date, last.seq) : null };
+    return { page, next: rows.length > n && last ? encodeCursor(last.event_date, last.seq) : null };
+  }
+
+  async listEvents(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+    const { page, next } = await this.keysetPage<EventRow>('events', filter, limit, cursor);
+    return { items: page.map(rowToEvent), next_cursor: next };
   }
 
   async *streamEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
@@ -488,21 +501,7 @@ export class SqlStore implements Store {
   }
 
   async listIncidents(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<Incident>> {
-    const n = Math.max(1, Math.min(Math.floor(limit) || 1, MAX_PAGE));
-    const w = whereOf(filter, 'incidents');
-    const params = [...w.params];
-    let keyset = '';
-    if (cursor) {
-      const [d, s] = decodeCursor(cursor);
-      keyset = ' AND (event_date, seq) < (?, ?)';
-      params.push(d, s);
-    }
-    const rows = await this.db.all<IncidentRow>(
-      `SELECT * FROM incidents WHERE ${w.sql}${keyset} ORDER BY event_date DESC, seq DESC LIMIT ?`,
-      [...params, n + 1],
-    );
-    const more = rows.length > n;
-    const page = rows.slice(0, n);
+    const { page, next } = await this.keysetPage<IncidentRow>('incidents', filter, limit, cursor);
     const ids = page.map((r) => r.incident_id);
     const evs = ids.length
       ? await this.db.all<{ incident_id: string; event_id: string; doc_id: string }>(
@@ -518,8 +517,7 @@ export class SqlStore implements Store {
         [...new Set(mine.map((e) => e.doc_id))],
       );
     });
-    const last = page[page.length - 1];
-    return { items, next_cursor: more && last ? encodeCursor(last.event_date, last.seq) : null };
+    return { items, next_cursor: next };
   }
 
   async mergeIncidents(id: string, otherId: string, reviewer: string): Promise<Incident | null> {
