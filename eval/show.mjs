@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Developer aid: shows what the pipeline sees in one report — sentences, mentions, events —
 // next to the gold events when the report is a gold document.
-// Usage: node eval/show.mjs GOLD_ID_OR_FILE [--text "..." --published YYYY-MM-DD]
+// Usage: node eval/show.mjs GOLD_ID_OR_FILE | --text "..." [--published YYYY-MM-DD] | --mm ID | --ucdp ID
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,17 @@ const { extractReport } = await import(path.join(root, 'dist/pipeline/extract.js
 const { findCues, classifySentence } = await import(path.join(root, 'dist/pipeline/events/index.js'));
 const args = process.argv.slice(2);
 let doc;
+const sampleRow = (file, id) => readFileSync(path.join(shared, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((r) => String(r.id) === id);
 if (args[0] === '--text') doc = { id: 'cli', text: args[1], published: args[3] ?? null, events: [] };
-else {
+else if (args[0] === '--mm') {
+  const r = sampleRow('mm/mm-sample.jsonl', args[1]);
+  doc = { id: r.id, text: r.notes, published: r.startdate, events: [] };
+  console.log(`gold: ${r.country} | ${r.location} | ${r.acled_event_type} / ${r.acled_sub_event_type}`);
+} else if (args[0] === '--ucdp') {
+  const r = sampleRow('ucdp/ged-sample.jsonl', args[1]);
+  doc = { id: String(r.id), text: String(r.headline).split(';').map((h) => h.trim()).join('\n'), published: String(r.source_date).split(';')[0].trim(), events: [] };
+  console.log(`gold: ${r.country} | ${r.where_description} | ${r.date_start}..${r.date_end} | deaths ${r.low}/${r.best}/${r.high}`);
+} else {
   const f = existsSync(args[0]) ? args[0] : path.join(shared, 'gold', `${args[0]}.json`);
   doc = JSON.parse(readFileSync(f, 'utf8'));
 }

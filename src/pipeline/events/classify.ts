@@ -13,7 +13,7 @@
  * - territory taken by a non-state actor / retaken by the state are their own Battle sub-types.
  */
 import type { ActorMention, Claim, SubEventType } from '../../model/index.js';
-import type { Cue, CueCategory } from './cues.js';
+import { isCrowdCue, type Cue, type CueCategory } from './cues.js';
 
 /** The classification of one sentence. */
 export interface SentenceClass {
@@ -115,7 +115,9 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const weaponScore = Math.max(s('chemical'), s('suicide'), s('air'), s('grenade'), s('ied') >= 5 ? 5 : 0, s('shelling') >= 4 ? 4 : 0);
   const protestScore = s('protest') + (actors.some((a) => a.kind === 'protesters') ? 2 : 0);
   const rioters = actors.some((a) => a.kind === 'rioters');
-  const demoContext = protestScore > 0 || rioters || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || s('protest_lethal') >= 2));
+  // Stone-throwing or rioting with no armed group named is a crowd's violence even unnamed as a protest.
+  const crowdViolence = !hasArmed && cues.some((c) => isCrowdCue(c));
+  const demoContext = protestScore > 0 || rioters || crowdViolence || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || s('protest_lethal') >= 2));
   if (demoContext && weaponScore < 5) {
     const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
     const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');

@@ -49,6 +49,8 @@ interface CategoryJson {
   weight: number;
   patterns: string[];
   weak?: string[];
+  /** riot_violence only: cues that by themselves mean a crowd acting (stone-throwing, rioting). */
+  crowd?: string[];
 }
 
 /** The compiled trigger lexicon. */
@@ -59,6 +61,8 @@ export interface TriggerLexicon {
   hypothetical: RegExp;
   background: RegExp;
   speech: RegExp;
+  /** Riot cues that need no protest word to be a crowd's violence (whole-cue match). */
+  crowd: RegExp | null;
 }
 
 function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | null {
@@ -89,7 +93,15 @@ export function loadTriggerLexicon(): TriggerLexicon {
     return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? []) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
-  cached = { categories, negation: mod('negation'), hypothetical: mod('hypothetical'), background: mod('background'), speech: mod('speech') };
+  const crowd = (json.riot_violence as CategoryJson).crowd;
+  cached = {
+    categories,
+    negation: mod('negation'),
+    hypothetical: mod('hypothetical'),
+    background: mod('background'),
+    speech: mod('speech'),
+    crowd: crowd?.length ? new RegExp(`^(?:${crowd.join('|')})$`, 'i') : null,
+  };
   return cached;
 }
 
@@ -147,10 +159,24 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
   return cues.filter((c, i) => !cues.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
 }
 
+/** True when a riot cue names a crowd's violence by itself ("threw stones", "rioted"). */
+export function isCrowdCue(cue: Cue, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
+  return cue.category === 'riot_violence' && !!lex.crowd && lex.crowd.test(cue.text);
+}
+
+/**
+ * Where the first background phrase of the sentence starts (anniversaries, "years ago", an
+ * earlier campaign), as an offset into the sentence; -1 when it has none.
+ */
+export function backgroundAt(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): number {
+  lex.background.lastIndex = 0;
+  const m = lex.background.exec(sentence);
+  return m ? m.index : -1;
+}
+
 /** True when the sentence reads as background (anniversaries, "years ago", an earlier campaign). */
 export function isBackground(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
-  lex.background.lastIndex = 0;
-  return lex.background.test(sentence);
+  return backgroundAt(sentence, lex) >= 0;
 }
 
 /**

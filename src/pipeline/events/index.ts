@@ -30,7 +30,7 @@ import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from 
 import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
-import { findCues, isBackground, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
+import { backgroundAt, findCues, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
@@ -99,10 +99,13 @@ const KIND_RANK: Record<string, number> = { place: 0, admin2: 1, admin1: 2, coun
 const isFine = (p: PlaceMention) => p.place != null && (p.place.kind === 'place' || p.place.kind === 'admin2');
 
 /** The event places of a sentence: a listed series of fine places, else its finest place. */
-function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[] {
+function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: string | null): PlaceMention[] {
   const usable = mentions.filter((m) => m.place && m.role === 'location').sort((a, b) => a.start - b.start);
   if (usable.length === 0) return [];
-  const fine = usable.filter(isFine);
+  const allFine = usable.filter(isFine);
+  // Towns of the report's country beat a foreign one named in passing ("... who died in Yaoundé").
+  const home = country ? allFine.filter((m) => m.place!.country === country) : [];
+  const fine = home.length > 0 ? home : allFine;
   // "in Khartoum, Al Jazirah, White Nile states and El Fasher": places (towns or provinces)
   // joined only by commas / "and", each an event place when the list holds a town.
   const listable = usable.filter((m) => m.place!.kind !== 'country');
@@ -126,6 +129,24 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[]): PlaceMention[
   if (fine.length === 1) return fine;
   const sorted = [...usable].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]!);
   return [sorted[0]!];
+}
+
+/** Words that open a clause of its own after the event words: a date beyond them dates something else. */
+const SUBORDINATE = /\b(?:who|which|whom|whose|than|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
+
+/**
+ * Where the clause holding document offset `at` (an old date, a background phrase) begins, when
+ * that clause is not the one of the sentence's main event words; -1 when it is theirs. It is
+ * theirs when it comes before the strongest cue ("On 3 May 2019, gunmen killed…") or after it
+ * within the same clause ("…killed on 3 May 2019"), not in a relative or comparative clause
+ * ("…protesting the ouster a year ago", "…fewer than last month").
+ */
+function clauseAfterCue(text: string, at: number, cues: Cue[]): number {
+  if (cues.length === 0) return -1;
+  const main = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+  if (at < main.end) return -1;
+  const m = SUBORDINATE.exec(text.slice(main.end, at));
+  return m ? main.end + m.index : -1;
 }
 
 function usableDate(d: DateMention, ref: string): boolean {
@@ -317,20 +338,37 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const sPlaces = sentencePlaces(
       doc,
       placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country)),
+      input.country,
     );
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;
     currentParagraph = paragraph;
-    if (isBackground(s.text, lex)) continue;
-    // An earlier event told as background: every date of the sentence is old (a dateline's date does not count).
+    let cues = cuesBySentence.get(s.index) ?? [];
+    // Background ("years ago", "an earlier campaign") drops the sentence, unless it stands in a
+    // clause of its own after the event words: then only that clause goes.
+    let clauseCut = Infinity;
+    const bg = backgroundAt(s.text, lex);
+    if (bg >= 0) {
+      const cut = clauseAfterCue(doc.text, s.start + bg, cues);
+      if (cut < 0) continue;
+      clauseCut = cut;
+      cues = cues.filter((c) => c.start < clauseCut);
+    }
+    // An earlier event told as background: every date of the sentence is old (a dateline's date
+    // does not count). Only old dates in a clause of their own: the sentence's event stands, what
+    // that clause tells (an earlier attack and its toll) is dropped.
     const eventDates = sDates.filter((d) => !d.publication);
-    if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) continue;
+    if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) {
+      const cuts = eventDates.map((d) => (d.future || daysBetween(ref, d.date) < 0 ? -1 : clauseAfterCue(doc.text, d.start, cues)));
+      if (cuts.some((c) => c < 0)) continue;
+      clauseCut = Math.min(clauseCut, ...cuts);
+      cues = cues.filter((c) => c.start < clauseCut);
+    }
     const carried = current;
     if (sPlaces.length) current = sPlaces[0]!;
-    const cues = cuesBySentence.get(s.index) ?? [];
     const actors = actorsOf(s);
-    const claims = sentenceClaims(s).filter((c) => !c.hypothetical);
+    const claims = sentenceClaims(s).filter((c) => !c.hypothetical && c.start < clauseCut);
     let cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
     const statement = isStatement(s.text, lex);

@@ -828,6 +828,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // a place known by this name only as an alternate (old, foreign or local form)
     if (alternate && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
     if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;
+    // Where casing says nothing, an ordinary word ("champion", "sawyer"), a bare name part ("san")
+    // or a name known only as an alternate is a place only in the country the report is plainly about.
+    if (sp.mode === 'nocase' && !sp.dateline && kind !== 'country') {
+      const weak = sp.isWord || alternate || (sp.first === sp.last && NAME_PARTS.has(sp.fold));
+      if (weak && (dominant < 0 ? !(big && supported) : gaz.country[e] !== dominant)) return false;
+    }
     if (sp.isWord) {
       if (sp.mode === 'lower') return false; // "forest", "flee" in ordinary cased text
       // an ordinary word inside a longer capitalised name: "Central Reserve Police", "Kashmir Valley"

@@ -1,0 +1,63 @@
+/**
+ * Event-stage rules about which part of a sentence and which place an event comes from.
+ * Sentences written for these tests, run through the whole pipeline on the built data.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../../src/pipeline/extract.js';
+
+const run = (text: string, published = '2024-05-10') => extractReport({ id: 't', text, published });
+
+describe('an old date in a clause of its own', () => {
+  it('does not drop the sentence whose event it does not date', () => {
+    const x = run('Two people were killed when police opened fire on demonstrators in Lima who were protesting the election held a year ago.');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.event_type).toBe('Protests');
+    expect(x.events[0]!.event_date).toBe('2024-05-10');
+  });
+  it('still drops the earlier event and its toll that the clause tells', () => {
+    const x = run(
+      'Soldiers clashed with militants in Bannu on Monday, leaving four militants dead. ' +
+        'The clashes came weeks after the attack on a school that killed 90 children on Jan. 12.',
+    );
+    expect(x.events.every((e) => e.event_date === '2024-05-06')).toBe(true);
+    expect(x.events.reduce((n, e) => n + e.fatalities, 0)).toBeLessThan(90);
+  });
+  it('drops a sentence the old date does date', () => {
+    const x = run('On 3 March 2019, gunmen killed twelve villagers in Kaduna.');
+    expect(x.events).toHaveLength(0);
+  });
+});
+
+describe('crowd violence named without a protest word', () => {
+  it('is a violent demonstration', () => {
+    const x = run('In Malmo on Thursday night, young people threw stones at police and set fire to cars.');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.sub_event_type).toBe('Violent demonstration');
+  });
+  it('is not when an armed group does it', () => {
+    const x = run('Al-Shabaab militants set fire to houses in Afgooye on Thursday.');
+    expect(x.events.every((e) => e.event_type !== 'Riots')).toBe(true);
+  });
+});
+
+describe('the place of an event sentence naming towns in two countries', () => {
+  it('is the town in the country the report is about', () => {
+    const x = run(
+      'Protesters clashed with police in Libreville, the capital of Gabon, on Sunday after the opposition leader died in Yaounde, Cameroon. ' +
+        'Gabonese police dispersed the crowd.',
+    );
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events[0]!.country).toBe('Gabon');
+    expect(x.events[0]!.location).toBe('Libreville');
+  });
+});
+
+describe('lower-case text', () => {
+  it('does not take ordinary words for small towns abroad', () => {
+    const x = run(
+      'students of the university of sierra leone staged a peaceful protest in freetown to champion the cause of their lecturers, said professor jonas sawyer.',
+    );
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events.every((e) => e.country === 'Sierra Leone')).toBe(true);
+  });
+});
