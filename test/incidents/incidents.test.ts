@@ -43,10 +43,15 @@ describe('dates', () => {
     expect(datesCompatible(at('2026-02-01', 3), at('2026-03-01', 1))).toBe(true);
     expect(datesCompatible(at('2026-02-01', 3), at('2026-03-05', 1))).toBe(false);
   });
-  it('treat a date with no evidence in the text as week precision (the report date stood in)', () => {
+  it('keep the precision of a date with no evidence in the text (outlets report within a day)', () => {
     const undated = { ...at('2026-02-14', 1), evidence: {} };
-    expect(datesCompatible(at('2026-02-10', 1), undated)).toBe(true);
-    expect(datesCompatible(at('2026-02-01', 1), undated)).toBe(false);
+    expect(datesCompatible(at('2026-02-13', 1), undated)).toBe(true);
+    expect(datesCompatible(at('2026-02-10', 1), undated)).toBe(false);
+  });
+  it('date an incident by a date read in a report before a publication date', () => {
+    const read = { ...mkEvent({ event_id: 'e1', doc_id: 'd1', event_date: '2026-02-12' }), evidence: { event_date: { sentence: 0, start: 0, end: 3 } } };
+    const undated = { ...mkEvent({ event_date: '2026-02-13', event_id: 'e2', doc_id: 'd2' }), evidence: {} };
+    expect(reconcile([undated, read]).event_date).toBe('2026-02-12');
   });
 });
 

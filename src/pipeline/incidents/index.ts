@@ -7,8 +7,10 @@
  * sub-event type, applied across reports):
  * - same event_type (the sub-event type family);
  * - dates within the looser of the two time precisions: 1 day (precision 1), 7 days (2),
- *   31 days (3); a date with no evidence in the text (the publication date stood in) counts
- *   as precision 2, because the report only says the event happened by then;
+ *   31 days (3); a date with no evidence in the text (the publication date stood in) keeps
+ *   its precision: outlets mostly report one event within a day of each other (in UCDP's
+ *   multi-report rows, half the publication dates are 0–1 day apart), and a wider window
+ *   joins a busy country's different events;
  * - places by the looser geo precision: 10 km (1), 25 km or the same admin2 (2), the same
  *   admin1, or the same country when one side has no admin1 (3); always the same country;
  * - actors compatible: two named, specific actor1s that differ and do not appear among
@@ -102,12 +104,16 @@ export function dayNumber(date: string): number {
 }
 
 /**
- * The time precision the matcher uses for an event: its own, but at least 2 when no date
- * evidence was found (the date is then the report's date, an upper bound).
+ * The time precision the matcher uses for an event: its own (see the module comment for why
+ * an undated event keeps it).
  */
 export function effectiveTimePrecision(e: { time_precision: number; evidence?: MatchEvent['evidence'] }): number {
-  if (e.evidence && !e.evidence.event_date) return Math.max(e.time_precision, 2);
   return e.time_precision;
+}
+
+/** True when the event's date came from its text, not from the report's publication date. */
+export function hasDateEvidence(e: { evidence?: MatchEvent['evidence'] }): boolean {
+  return !e.evidence || !!e.evidence.event_date;
 }
 
 /** Great-circle distance in km (haversine, mean Earth radius 6371 km). */
@@ -427,7 +433,7 @@ export function reconcileFatalities(events: MatchEvent[]): { fatalities: number;
 
 /**
  * An incident's fields from its events (at least one): the most precise place and date
- * (ties: the most reported, then the first), actors by agreement (most reported named
+ * (dates read in the text before publication dates; ties: the most reported, then the first), actors by agreement (most reported named
  * actor, generic names only when nothing else), fatalities per reconcileFatalities,
  * source_count = distinct sources. Throws on an empty list.
  */
@@ -438,9 +444,12 @@ export function reconcile(events: MatchEvent[]): IncidentFields {
     events.filter((e) => e.geo_precision === minGeo),
     (e) => `${normName(e.location)}|${normName(e.admin1)}|${e.latitude}|${e.longitude}`,
   )!;
-  const minTime = Math.min(...events.map(effectiveTimePrecision));
+  // A date read in a report beats a publication date standing in for one.
+  const withEvidence = events.filter(hasDateEvidence);
+  const pool = withEvidence.length ? withEvidence : events;
+  const minTime = Math.min(...pool.map(effectiveTimePrecision));
   const dated = vote(
-    events.filter((e) => effectiveTimePrecision(e) === minTime),
+    pool.filter((e) => effectiveTimePrecision(e) === minTime),
     (e) => e.event_date,
   )!;
   const type = vote(events, (e) => e.sub_event_type)!;
