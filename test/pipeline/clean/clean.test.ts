@@ -12,6 +12,11 @@ describe('cleanReport: plain text', () => {
     expect(d.docId).toBe('a');
   });
 
+  it('unmasks words written with an asterisk inside, and leaves other asterisks', () => {
+    const d = cleanReport({ id: 'a', text: 'Young man shot de*ad in Homs; a commander kil*led. *Update* 5 * 3' });
+    expect(d.text).toBe('Young man shot dead in Homs; a commander killed. *Update* 5 * 3');
+  });
+
   it('marks boilerplate lines in general shapes', () => {
     const text = [
       'Troops push into the valley',
