@@ -209,3 +209,20 @@ describe('findClaims: robustness', () => {
     },
   );
 });
+
+describe('headline lists of victims', () => {
+  const killed = (text: string) => claimsOf(text).filter((c) => c.kind === 'killed');
+  it('count each listed person and numbered group once, in one claim', () => {
+    const a = killed('Drone strike kills man and three children in border town');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.best).toBe(4);
+    const b = killed('Rebels kill aid worker, teacher in market town');
+    expect(b).toHaveLength(1);
+    expect(b[0]!.best).toBe(2);
+  });
+  it('read an age as a modifier, not a figure', () => {
+    const a = killed('48-year-old man shot dead outside mosque');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.best).toBe(1);
+  });
+});

@@ -302,6 +302,7 @@ class SentenceClaims {
       for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
         const w = t[k]!;
         if (w.punct || this.isCue(k)) return true;
+        if (/^\d{1,3}-years?-old$/i.test(w.text)) continue; // "48-year-old man": an age, not a count
         if (DETERMINERS.has(w.lower) || w.lower === 'a' || w.lower === 'an' || w.lower === 'of' || /^\d/.test(w.text) || parseQuantity(t, k, this.lex)) return false;
       }
       return true;
@@ -323,20 +324,37 @@ class SentenceClaims {
       if (this.beforeAt[k]) {
         const m = matchAt(t, k, this.lex.before);
         if (!m || m.phrase.value !== 'killed' || /(?:of|to|at|is|was|tops|topped|hit|hits|passed|exceeds|exceeded|surpassed)$/.test(m.phrase.source)) continue;
-        // "kill humanitarian worker, teacher": one per listed singular noun (up to two modifiers each).
+        // "kill humanitarian worker, teacher", "kills man and three children": one per listed
+        // singular noun (up to two modifiers each), plus numbered groups in the list; one claim.
         let o = m.end;
+        let count = 0;
+        let end = o;
+        let side: VictimSide | null = null;
         while (o < t.length) {
-          let h = o;
-          while (h < o + 3 && h < t.length && !singular(h) && !t[h]!.punct && !DETERMINERS.has(t[h]!.lower) && !/^\d/.test(t[h]!.text) && !this.isCue(h)) h++;
-          if (!singular(h) || seen.has(h) || (h > o && parseQuantity(t, o, this.lex))) break;
-          while (singular(h + 1) && h + 1 < o + 4) h++; // a compound: "humanitarian worker"
-          seen.add(h);
-          out.push({ start: k, end: h + 1, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, h, h + 1, this.lex).side, cueStart: k });
-          const sep = t[h + 1]?.lower;
+          const q = count > 0 ? parseQuantity(t, o, this.lex) : null;
+          if (q && !q.vague) {
+            const np = countedNoun(t, q, this.lex, (i) => this.isCue(i));
+            if (!np.person || np.bare) break;
+            count += q.best;
+            end = np.end;
+            side = side === null || side === np.side ? np.side : 'unknown';
+          } else {
+            let h = o;
+            while (h < o + 3 && h < t.length && !singular(h) && !t[h]!.punct && !DETERMINERS.has(t[h]!.lower) && !/^\d/.test(t[h]!.text) && !this.isCue(h)) h++;
+            if (!singular(h) || seen.has(h) || (h > o && parseQuantity(t, o, this.lex))) break;
+            while (singular(h + 1) && h + 1 < o + 4) h++; // a compound: "humanitarian worker"
+            seen.add(h);
+            count++;
+            end = h + 1;
+            const hs = sideOf(t, h, h + 1, this.lex).side;
+            side = side === null || side === hs ? hs : 'unknown';
+          }
+          const sep = t[end]?.lower;
           if (sep !== ',' && sep !== 'and' && sep !== '&') break;
-          o = h + 2;
+          o = end + 1;
           if (t[o]?.lower === 'and') o++;
         }
+        if (count > 0) out.push({ start: k, end, kind: 'killed', low: count, high: count, best: count, victims: side ?? 'unknown', cueStart: k });
       }
     }
     return out;

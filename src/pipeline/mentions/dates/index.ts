@@ -487,6 +487,10 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       const word = text.slice(f.start, f.end);
       if (/^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)$/.test(word) && text[f.end] !== '.' && !/\bon\s+$/i.test(text.slice(Math.max(0, f.start - 4), f.start)))
         continue;
+      // "42 homicides in 42 days", "the third attack in two weeks": a span of time, not a date.
+      const spanWords = word.replace(/^in\s+/i, '');
+      const afterIn = spanWords !== word || /\bin\s+$/i.test(text.slice(Math.max(0, f.start - 4), f.start));
+      if (afterIn && /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|several|few)\s+(?:days?|weeks?|months?|years?|hours?)$/i.test(spanWords)) continue;
       // Lead-ins: "early on Sunday", "in the early hours of Saturday".
       const lead = p.leadIn.exec(text.slice(Math.max(0, f.start - 40), f.start));
       if (lead && !kept.some((k) => k !== f && k.end > f.start - lead[0].length && k.end <= f.start)) f.start -= lead[0].length;
