@@ -61,3 +61,21 @@ describe('lower-case text', () => {
     expect(x.events.every((e) => e.country === 'Sierra Leone')).toBe(true);
   });
 });
+
+describe('riot cues', () => {
+  it.each([
+    'Protesters manning burning barricades blocked roads in Cotonou on Thursday.',
+    'Students threw smoke bombs and water bottles at police outside parliament in Taipei on Wednesday.',
+    'A march in Berlin on Friday erupted into violence as anarchists fought back with stones.',
+    'Demonstrators set five police cars on fire in Jerada on Wednesday.',
+  ])('%s → Riots', (text) => {
+    const x = run(text);
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events[0]!.event_type).toBe('Riots');
+  });
+  it('the state violently dispersing a protest is not a riot', () => {
+    const x = run('Police violently dispersed a protest against voting machines in Kinshasa on Monday.');
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events[0]!.event_type).toBe('Protests');
+  });
+});
