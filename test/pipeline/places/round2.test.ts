@@ -29,6 +29,24 @@ interface Want {
 }
 
 const TABLES: Record<string, { text: string; want: Want[] }[]> = {
+  'two ambiguous names settle on one country instead of flipping each other': [
+    {
+      text: 'Protesters fought with police outside the Ontario legislature in Toronto.',
+      want: [
+        { mention: 'Ontario', country: 'Canada', kind: 'admin1' },
+        { mention: 'Toronto', country: 'Canada' },
+      ],
+    },
+  ],
+  'a country name beats a town of the same name abroad, and its vote holds': [
+    {
+      text: 'thousands of liberia s former soldiers blocked a road. the convoy stopped near monrovia city hall, and the armed forces of liberia said nothing.',
+      want: [
+        { mention: 'liberia', country: 'Liberia', kind: 'country' },
+        { mention: 'monrovia', country: 'Liberia' },
+      ],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

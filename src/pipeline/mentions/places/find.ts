@@ -126,7 +126,7 @@ const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisiona
 /** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
 /** Prior bonus of a populated place's feature code (GeoNames codes: capitals and seats up, sections and historical places down). */
-const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
+const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
 /** Compass words that may stand before a country's name ("south Lebanon"). */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
@@ -651,6 +651,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       s -= 3;
       reasons?.push('a country/province has this as its own name -3');
     }
+    // A town named like a country ("Liberia" in Costa Rica) is that town only with context.
+    else if (!h.alternate && gaz.kindOf(e) === 'place' && sp.hits.some((o) => !o.alternate && gaz.kindOf(o.entity) === 'country')) {
+      s -= 2;
+      reasons?.push('a country has this name -2');
+    }
     const kind = gaz.kindOf(e);
     if (gaz.noPlaceInside(e) && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin') {
       s -= 3;
@@ -907,6 +912,23 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (cs.size === 1) votes1.add(sp.fold, [...cs][0]!, (sp.hits.some((h) => gaz.kindOf(h.entity) !== 'place') ? 1.5 : 1) * w);
   }
   let resolved = resolveAll(votes1, new Set(), new Set(), []);
+  // How clearly each name points to one country before any context: its best candidate's lead
+  // over the best one of another country. Names without a clear lead ("Ontario": a Californian
+  // city or a Canadian province) give no country vote in later passes, or two such names flip
+  // each other pass after pass.
+  const clearLead = resolved.map((r) => {
+    if (r.best < 0) return false;
+    if (gaz.kindOf(r.best) === 'country') return true; // a country named is its own clear vote
+    const c = gaz.country[r.best]!;
+    let top = -Infinity;
+    let other = -Infinity;
+    for (const h of r.span.hits) {
+      const sc = scoreHit(r.ctx, h, null);
+      if (gaz.country[h.entity] === c) top = Math.max(top, sc);
+      else other = Math.max(other, sc);
+    }
+    return top - other >= 1.5;
+  });
 
   // Pass 2 and 3: votes, admin units and points from the accepted choices.
   let finalVotes: Votes = votes1.all;
@@ -921,7 +943,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (!r.accepted) return;
       const e = r.best;
       const kind = gaz.kindOf(e);
-      votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
+      if (clearLead[idx]) votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
       if (kind === 'admin1') admin1s.add(e);
       if (kind === 'admin2') admin2s.add(e);
       if ((kind === 'place' || kind === 'admin2') && !seenPoint.has(`${e}|${resolved[idx]!.span.fold}`) && seenPoint.add(`${e}|${resolved[idx]!.span.fold}`)) others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
