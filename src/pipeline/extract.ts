@@ -82,10 +82,18 @@ export function mainCountry(places: PlaceMention[], text = '', actors: ActorMent
   const counts = new Map<string, number>();
   const weight = { place: 2, admin2: 2, admin1: 1.5, country: 1 } as const;
   for (const p of places) {
-    if (!p.place || p.role !== 'location') continue;
-    // A country people flee towards or that borders the scene is named, not where things happen.
+    if (!p.place) continue;
+    // A country named as a party ("Guatemala's congress", "Israel said") still hints at what the
+    // report is about, less than a place where something happened.
+    if (p.role === 'actor' && p.place.kind === 'country') {
+      counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 0.5);
+      continue;
+    }
+    if (p.role !== 'location') continue;
+    // A country people flee towards, that borders the scene, or that a deal is made with is
+    // named, not where things happen.
     const before = text.slice(Math.max(0, p.start - 30), p.start);
-    const elsewhere = p.place.kind === 'country' && /\b(?:towards?|border(?:s|ing)? with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before);
+    const elsewhere = p.place.kind === 'country' && /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before);
     counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind] * (elsewhere ? 0.25 : 1));
   }
   for (const a of actors) {

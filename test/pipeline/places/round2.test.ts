@@ -38,6 +38,17 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       ],
     },
   ],
+  'a country named for a war, for what people oppose, or in a sea\'s name is no location': [
+    {
+      text: 'Hundreds marched against the Iraq War in Tegucigalpa. An anti-Syria rally filled the square in Beirut. Workers in the Persian Gulf emirate of Dubai went on strike.',
+      want: [
+        { mention: 'Iraq', role: 'actor' },
+        { mention: 'Syria', role: 'actor' },
+        { mention: 'Tegucigalpa', country: 'Honduras' },
+        { mention: 'Dubai', country: 'United Arab Emirates' },
+      ],
+    },
+  ],
   'a country name beats a town of the same name abroad, and its vote holds': [
     {
       text: 'thousands of liberia s former soldiers blocked a road. the convoy stopped near monrovia city hall, and the armed forces of liberia said nothing.',

@@ -131,6 +131,8 @@ const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5,
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
 const DEMONYM_PREFIX = new Set(['pan', 'anti', 'pro']);
+/** Words after a people's name that make it part of a geographic or historical name ("Persian Gulf"). */
+const NAME_AFTER_DEMONYM = new Set(['gulf', 'sea', 'ocean', 'peninsula', 'desert', 'plateau', 'empire', 'riviera', 'highlands', 'lowlands', 'basin', 'strait', 'straits', 'channel']);
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase() && /\p{L}/u.test(s);
@@ -360,7 +362,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // "Pan-American", "anti-American", "pro-Russian": the people named are not where it happened
     const before = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
     const prefixed = !!before && DEMONYM_PREFIX.has(before.fold) && /^[ \-‐–]$/.test(text.slice(before.end, t.start));
-    const dem = (t.cap || docLower || tc?.lower || tc?.title) && !prefixed ? gaz.demonym(t.fold) : null;
+    // "Persian Gulf", "Arabian Sea", "Ottoman Empire": part of a name, not a people
+    const nextTok = i + 1 < tokens.length && tokens[i + 1]!.sent === t.sent ? tokens[i + 1]! : null;
+    const inName = !!nextTok && NAME_AFTER_DEMONYM.has(nextTok.fold) && /^ $/.test(text.slice(t.end, nextTok.start));
+    const dem = (t.cap || docLower || tc?.lower || tc?.title) && !prefixed && !inName ? gaz.demonym(t.fold) : null;
     // a demonym is never itself a place mention
     let best: { last: number; k: number; fold: string } | null = null;
     let key = '';
@@ -969,12 +974,17 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       else if (sp.near || sp.afterCue === 'admin2' || sp.afterCue === 'admin') precision = 2;
       if (sp.dateline) role = 'dateline';
       else if (kind === 'country' || fc === 'PPLC') {
+        // "anti-Syria fury", "pro Russia rally": the country is what people are for or against
+        const pv = sp.first > 0 ? tokens[sp.first - 1] : undefined;
+        if (kind === 'country' && pv && pv.sent === sp.sent && DEMONYM_PREFIX.has(pv.fold) && /^[ \-‐–]$/.test(text.slice(pv.end, sp.start))) role = 'actor';
         const nx = tokens[sp.last + 1];
         const possessive = /['’]s$/.test(text.slice(sp.start, sp.end + 2));
         const gap = nx ? text.slice(sp.end, nx.start) : '';
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
+          // "the Iraq war", "the Vietnam War": a war named after the country, not where anything happened
+          if (kind === 'country' && (nx.fold === 'war' || nx.fold === 'wars') && /^\s+$/.test(gap)) role = 'actor';
           // "Israel strikes south Lebanon", "Pakistan bombed ...", "Russia's strikes on Kharkiv":
           // the country acts; "Burkina Faso attacks kill 12" is where the attacks were.
           if (/^\s+$/.test(gap) && !(sp.prep && !sp.near)) {
