@@ -107,10 +107,21 @@ export function mainCountry(places: PlaceMention[], text = '', actors: ActorMent
   return best;
 }
 
-/** The most common country of actor mentions that carry one ("Nigerian troops"), or null. */
-function actorCountry(actors: ActorMention[]): string | null {
+/** A side named by what it fires from afar ("Russian drone", "Israeli strikes", "the Israeli enemy"). */
+const REMOTE_FIRE = /\b(?:drones?|missiles?|rockets?|strikes?|airstrikes?|air ?force|jets|warplanes|aircraft|shelling|artillery|bombardment|occupation|enemy|navy)$/i;
+/** What a people's name followed by one of these did: "Russians shelled Orikhiv". */
+const FIRED_AFTER = /^\s+(?:shelled|struck|bombed|pounded|fired|launched|targeted|hit|attacked)\b/i;
+
+/**
+ * The most common country of actor mentions that carry one ("Nigerian troops"), or null. A side
+ * firing from afar does not count: its country is who attacked, rarely where.
+ */
+function actorCountry(actors: ActorMention[], text: string): string | null {
   const counts = new Map<string, number>();
-  for (const a of actors) if (a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  for (const a of actors) {
+    if (!a.country || REMOTE_FIRE.test(a.text) || (/s$/i.test(a.text) && FIRED_AFTER.test(text.slice(a.end, a.end + 20)))) continue;
+    counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
@@ -150,7 +161,7 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   // Actors first without a country: those whose words name one help decide the report's country.
   const uncountried = findActors(doc, sentences, { country: null, date: referenceDate });
   // No place or civilian-side actor named: an armed force's country is better than none.
-  const country = mainCountry(places, doc.text, uncountried) ?? actorCountry(uncountried);
+  const country = mainCountry(places, doc.text, uncountried) ?? actorCountry(uncountried, doc.text);
   const actors = country ? findActors(doc, sentences, { country, date: referenceDate }) : uncountried;
   const countryPlace = country ? countryAsPlace(country, gazetteer) : null;
   const dates = findDates(doc, sentences, referenceDate);

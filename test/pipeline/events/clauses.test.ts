@@ -79,3 +79,15 @@ describe('riot cues', () => {
     expect(x.events[0]!.event_type).toBe('Protests');
   });
 });
+
+describe('a side firing from afar', () => {
+  it('does not place an event in its own country', () => {
+    const x = run('Russian drone kills man and three children in a village overnight.');
+    expect(x.events.every((e) => e.country !== 'Russia')).toBe(true);
+  });
+  it('while troops named by their country still do', () => {
+    const x = run('Nigerian troops killed ten militants on Sunday, the army said.');
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events[0]!.country).toBe('Nigeria');
+  });
+});

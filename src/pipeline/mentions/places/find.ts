@@ -131,6 +131,8 @@ const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5,
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northern', 'southern', 'eastern', 'western']);
 /** Prefixes that turn a demonym into an attitude or a span of countries ("anti-American", "pan-African"). */
 const DEMONYM_PREFIX = new Set(['pan', 'anti', 'pro']);
+/** Words after a people's name that make it the side firing from afar ("Russian drone", "Israeli enemy"). */
+const REMOTE_ATTACKER_AFTER = new Set(['drone', 'drones', 'missile', 'missiles', 'rocket', 'rockets', 'strike', 'strikes', 'airstrike', 'airstrikes', 'air', 'jets', 'warplanes', 'aircraft', 'shelling', 'shells', 'artillery', 'bombardment', 'bombing', 'bombings', 'occupation', 'enemy', 'navy', 'gunboats', 'fire']);
 /** Words after a people's name that make it part of a geographic or historical name ("Persian Gulf"). */
 const NAME_AFTER_DEMONYM = new Set(['gulf', 'sea', 'ocean', 'peninsula', 'desert', 'plateau', 'empire', 'riviera', 'highlands', 'lowlands', 'basin', 'strait', 'straits', 'channel']);
 
@@ -1135,12 +1137,21 @@ function addImplicitMentions(
     if (cap >= 0) out.push(implicit(t, cap, 1, why));
   }
   if (out.some((m) => m.place && m.role === 'location')) return;
+  // "Russian drone", "Israeli strikes", "the Israeli enemy", "Russians shelled": weapons fired
+  // from afar and the side firing them say who attacked, not where; they place nothing.
+  const firing = (i: number) => {
+    const nx = tokens[i + 1];
+    if (!nx || nx.sent !== tokens[i]!.sent) return false;
+    return REMOTE_ATTACKER_AFTER.has(nx.fold) || (/s$/.test(tokens[i]!.fold) && ATTACK_PAST.has(nx.fold));
+  };
+  const placing = new Map<number, number>();
+  for (const [i, c] of demonymAt) if (!firing(i)) placing.set(c, (placing.get(c) ?? 0) + 1);
   let best = -1;
   let bestV = 0;
-  for (const [c, v] of demonymVotes) if (v > bestV) [best, bestV] = [c, v];
+  for (const [c, v] of demonymVotes) if (placing.has(c) && v > bestV) [best, bestV] = [c, v];
   if (best < 0) return;
   for (const [i, c] of demonymAt) {
-    if (c !== best) continue;
+    if (c !== best || firing(i)) continue;
     out.push(implicit(tokens[i]!, c, 3, `demonym "${tokens[i]!.raw}", no place named`));
     return;
   }
