@@ -94,7 +94,7 @@ export function mainCountry(places: PlaceMention[], text = '', actors: ActorMent
     // named, not where things happen.
     const before = text.slice(Math.max(0, p.start - 30), p.start);
     const elsewhere = p.place.kind === 'country' && /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before);
-    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + weight[p.place.kind] * (elsewhere ? 0.25 : 1));
+    counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + (elsewhere ? 0 : weight[p.place.kind]));
   }
   for (const a of actors) {
     if (!a.country || a.speaker || (a.kind === 'military' || a.kind === 'external')) continue;

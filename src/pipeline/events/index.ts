@@ -149,6 +149,15 @@ function clauseAfterCue(text: string, at: number, cues: Cue[]): number {
   return m ? main.end + m.index : -1;
 }
 
+/**
+ * A country people flee towards, that borders the scene or that a deal is made with
+ * ("fled towards Chad", "on the border with Chad"): named, not where the event happened.
+ */
+function namedAsElsewhere(text: string, p: PlaceMention): boolean {
+  if (p.place?.kind !== 'country') return false;
+  return /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+}
+
 function usableDate(d: DateMention, ref: string): boolean {
   if (d.background || d.future || d.publication) return false;
   const diff = daysBetween(ref, d.date);
@@ -299,7 +308,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // A place inside a group's name ("Islamic State West Africa Province") is not where anything happened.
   const namedActors = input.actors.filter((a) => !a.generic);
   const places = input.places.filter((p) => !namedActors.some((a) => a.start <= p.start && p.end <= a.end));
-  const locationMentions = places.filter((p) => p.place && p.role === 'location');
+  const locationMentions = places.filter(
+    (p) => p.place && p.role === 'location' && !namedAsElsewhere(doc.text, p) && !(input.country && p.place.kind === 'country' && p.place.country !== input.country),
+  );
   const placesOf = bySentence(places);
   const datesOf = bySentence(input.dates);
   const actorsOf = bySentence(input.actors);
@@ -337,7 +348,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // rarely where the report's event happened: it does not place the sentence's event.
     const sPlaces = sentencePlaces(
       doc,
-      placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country)),
+      placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p)),
       input.country,
     );
     const sDates = datesOf(s);
