@@ -282,6 +282,14 @@ export function notesFor(e: Pick<SitrepEvent, 'event_date' | 'time_precision' | 
   return `${when}, ${phrase} in ${where}.${toll}`;
 }
 
+/** Distance in km between two points, equirectangular (good to a few % below 100 km). */
+function roughKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const x = (b.longitude - a.longitude) * rad * Math.cos(((a.latitude + b.latitude) / 2) * rad);
+  const y = (b.latitude - a.latitude) * rad;
+  return 6371 * Math.sqrt(x * x + y * y);
+}
+
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
@@ -446,6 +454,19 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (!g.dateMention && dm) g.dateMention = dm;
   }
 
+  // A district named beside a town inside it, the same day ("in Buterere quarter (Ntahangwa
+  // commune)", datelined from the city): one event, at the town.
+  for (const g of [...groups.values()]) {
+    const d = g.place?.place;
+    if (!d || d.kind !== 'admin2') continue;
+    const town = [...groups.values()].find(
+      (o) => o !== g && o.place?.place?.kind === 'place' && o.date === g.date && o.place.place.admin1 === d.admin1 && roughKm(o.place.place, d) <= 15,
+    );
+    if (town) {
+      town.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
+      groups.delete(g.key);
+    }
+  }
   // Fold coarse groups (province / country / no place) into a fine one of the nearest day within
   // a week (same country; same province when the coarse one names a province). Coarse groups
   // left over become one event per country: a report rarely tells two events apart only by date

@@ -96,7 +96,7 @@ const PREP = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'acro
 const OF_HEADS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'state', 'outskirts', 'suburbs', 'suburb', 'capital', 'area', 'county', 'municipality', 'governorate', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'part', 'parts', 'vicinity', 'centre', 'center', 'heart', 'streets', 'residents', 'people', 'outside', 'east', 'west', 'km', 'kilometres', 'kilometers', 'miles', 'areas', 'villages', 'towns', 'cities', 'districts', 'provinces', 'regions', 'states']);
 const NEAR_WORDS = new Set(['near', 'outside', 'outskirts', 'around', 'vicinity', 'suburbs', 'suburb', 'close', 'nearby', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'km', 'kilometres', 'kilometers', 'miles', 'kms']);
 const ADMIN1_AFTER = new Set(['state', 'province', 'region', 'governorate', 'oblast', 'provinces', 'states']);
-const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefecture', 'cercle', 'woreda', 'agency', 'subdistrict', 'municipality', 'department', 'zone', 'sub', 'raion', 'rayon']);
+const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefecture', 'cercle', 'woreda', 'agency', 'subdistrict', 'municipality', 'department', 'zone', 'sub', 'raion', 'rayon', 'regency', 'upazila', 'locality', 'territory', 'commune']);
 const ADMIN_AFTER = new Set(['county', 'division', 'area']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
@@ -492,7 +492,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const prevInSpan = prevSpan !== null;
     // Part of a longer capitalised name the gazetteer lacks ("Barin Zare", "Imran Khan")
     const unknownNameWord = (x: Token | null | undefined) =>
-      !!x && x.cap && !x.allCaps && !commonWord(x, gaz) && !GENERIC_IN_NAME.has(x.fold) && !NAME_PARTS.has(x.fold) && !MONTHS_DAYS.has(x.fold) && !gaz.demonym(x.fold) && !TITLES.has(x.fold);
+      !!x && x.cap && !x.allCaps && !commonWord(x, gaz) && !GENERIC_IN_NAME.has(x.fold) && !NAME_PARTS.has(x.fold) && !ADMIN2_AFTER.has(x.fold) && !ADMIN1_AFTER.has(x.fold) && !ADMIN_AFTER.has(x.fold) && !MONTHS_DAYS.has(x.fold) && !gaz.demonym(x.fold) && !TITLES.has(x.fold);
     let partial =
       mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && unknownNameWord(next);
     if (mode === 'cap' && prevSpan?.partial && /^ $/.test(text.slice(prevSpan.end, t.start))) partial = true;
