@@ -134,19 +134,35 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
 /** Words that open a clause of its own after the event words: a date beyond them dates something else. */
 const SUBORDINATE = /\b(?:who|which|whom|whose|than|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
 
+/** A clause of a sentence that tells something else than its event: [start, end) document offsets. */
+interface OtherClause {
+  start: number;
+  end: number;
+}
+
 /**
- * Where the clause holding document offset `at` (an old date, a background phrase) begins, when
- * that clause is not the one of the sentence's main event words; -1 when it is theirs. It is
- * theirs when it comes before the strongest cue ("On 3 May 2019, gunmen killed…") or after it
- * within the same clause ("…killed on 3 May 2019"), not in a relative or comparative clause
- * ("…protesting the ouster a year ago", "…fewer than last month").
+ * The clause holding document offset `at` (an old date, a background phrase) when it is not the
+ * clause of the sentence's event words; null when it is theirs. It is another clause when it is a
+ * relative clause set off by commas with event words outside it ("X, who had previously been
+ * abducted, was shot dead"), or when it comes after the strongest cue behind a relative or
+ * comparative word ("…protesting the ouster a year ago", "…fewer than last month"; it then runs
+ * to the sentence's end). A phrase before the strongest cue ("On 3 May 2019, gunmen killed…") or
+ * after it in the same clause ("…killed on 3 May 2019") dates the event words: null.
  */
-function clauseAfterCue(text: string, at: number, cues: Cue[]): number {
-  if (cues.length === 0) return -1;
+function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[]): OtherClause | null {
+  if (cues.length === 0) return null;
+  const before = text.slice(sentence.start, at);
+  const open = /,\s*(?:who|which|whose|whom)\b[^,]*$/i.exec(before);
+  if (open) {
+    const start = sentence.start + open.index;
+    const close = text.slice(at, sentence.end).search(/\)?,\s/);
+    const end = close >= 0 ? at + close + 1 : sentence.end;
+    if (close >= 0 && cues.some((c) => c.start < start || c.start >= end)) return { start, end };
+  }
   const main = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
-  if (at < main.end) return -1;
+  if (at < main.end) return null;
   const m = SUBORDINATE.exec(text.slice(main.end, at));
-  return m ? main.end + m.index : -1;
+  return m ? { start: main.end + m.index, end: Infinity } : null;
 }
 
 /**
@@ -365,29 +381,30 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     currentParagraph = paragraph;
     let cues = cuesBySentence.get(s.index) ?? [];
     // Background ("years ago", "an earlier campaign") drops the sentence, unless it stands in a
-    // clause of its own after the event words: then only that clause goes.
-    let clauseCut = Infinity;
+    // clause of its own: then only that clause goes.
+    const dropped: OtherClause[] = [];
+    const outside = (x: { start: number }) => !dropped.some((c) => c.start <= x.start && x.start < c.end);
     const bg = backgroundAt(s.text, lex);
     if (bg >= 0) {
-      const cut = clauseAfterCue(doc.text, s.start + bg, cues);
-      if (cut < 0) continue;
-      clauseCut = cut;
-      cues = cues.filter((c) => c.start < clauseCut);
+      const clause = otherClause(doc.text, s, s.start + bg, cues);
+      if (!clause) continue;
+      dropped.push(clause);
+      cues = cues.filter(outside);
     }
     // An earlier event told as background: every date of the sentence is old (a dateline's date
     // does not count). Only old dates in a clause of their own: the sentence's event stands, what
     // that clause tells (an earlier attack and its toll) is dropped.
     const eventDates = sDates.filter((d) => !d.publication);
     if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) {
-      const cuts = eventDates.map((d) => (d.future || daysBetween(ref, d.date) < 0 ? -1 : clauseAfterCue(doc.text, d.start, cues)));
-      if (cuts.some((c) => c < 0)) continue;
-      clauseCut = Math.min(clauseCut, ...cuts);
-      cues = cues.filter((c) => c.start < clauseCut);
+      const clauses = eventDates.map((d) => (d.future || daysBetween(ref, d.date) < 0 ? null : otherClause(doc.text, s, d.start, cues)));
+      if (clauses.some((c) => c === null)) continue;
+      dropped.push(...(clauses as OtherClause[]));
+      cues = cues.filter(outside);
     }
     const carried = current;
     if (sPlaces.length) current = sPlaces[0]!;
-    const actors = actorsOf(s);
-    const claims = sentenceClaims(s).filter((c) => !c.hypothetical && c.start < clauseCut);
+    const actors = actorsOf(s).filter(outside);
+    const claims = sentenceClaims(s).filter((c) => !c.hypothetical && outside(c));
     let cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
     const statement = isStatement(s.text, lex);

@@ -91,3 +91,14 @@ describe('a side firing from afar', () => {
     expect(x.events[0]!.country).toBe('Nigeria');
   });
 });
+
+describe('a relative clause about an earlier event', () => {
+  it('drops only that clause, with its actors', () => {
+    const x = run('A youth, Kamal, who had previously been abducted by security forces, was shot dead by unidentified gunmen in Turbat on Thursday.');
+    expect(x.events).toHaveLength(1);
+    const e = x.events[0]!;
+    expect(e.sub_event_type).toBe('Attack');
+    expect(e.actor2).toMatch(/Civilians/);
+    expect(e.actor1).not.toMatch(/Military|Police/);
+  });
+});

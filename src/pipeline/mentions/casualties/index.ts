@@ -314,7 +314,8 @@ class SentenceClaims {
       if (a && a.kind === 'killed') {
         let b = k - 1;
         while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 4) b--;
-        const active = this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end);
+        const passive = t[a.end]?.lower === 'by'; // "Man killed by gunmen": the agent follows
+        const active = !passive && (this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end));
         if (b >= 0 && !seen.has(b) && singular(b) && unmarked(b) && (b < k - 1 || !active)) {
           seen.add(b);
           out.push({ start: b, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, b, b + 1, this.lex).side, cueStart: k });
@@ -331,6 +332,15 @@ class SentenceClaims {
         let end = o;
         let side: VictimSide | null = null;
         while (o < t.length) {
+          // "shot dead by unidentified gunmen": the agent, not a victim; "X was shot dead by…" is one death
+          if (t[o]!.lower === 'by') {
+            if (count === 0 && t[o]!.lower === 'by' && t[k - 1]?.lower === 'was') {
+              count = 1;
+              end = o;
+              side = 'unknown';
+            }
+            break;
+          }
           const q = count > 0 ? parseQuantity(t, o, this.lex) : null;
           if (q && !q.vague) {
             const np = countedNoun(t, q, this.lex, (i) => this.isCue(i));
