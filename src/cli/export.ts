@@ -81,7 +81,7 @@ export function register(program: Command): void {
       throw new Error(`unknown --format ${opts.format} (use ${EXPORT_FORMATS.join(', ')})`);
     }
     const filter = filterFromFlags(opts);
-    const store = await openStore(opts.store);
+    const store = await openStore(opts.store, { existing: true });
     try {
       if (opts.out) {
         const out = createWriteStream(opts.out);

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (opts: { store?: string; queue?: string; limit: string; json?: boolean }) => {
       const limit = Math.max(1, Number(opts.limit) || 20);
-      const store = await openStore(opts.store);
+      const store = await openStore(opts.store, { existing: true });
       let stats;
       let quarantine;
       try {

@@ -6,6 +6,7 @@
  * Neither given: env `SITREP_STORE`, else `sqlite:data/sitrep.sqlite` (relative to the
  * working directory).
  */
+import { existsSync } from 'node:fs';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 import { SqlStore } from './sql-store.js';
@@ -27,17 +28,33 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** Options of openStore. */
+export interface OpenStoreOptions {
+  /** Only open a store that exists (a SQLite file on disk): for commands that only read. */
+  existing?: boolean;
+}
+
+/** Thrown by openStore({ existing: true }) when the SQLite file is not there. */
+export class NoStoreError extends Error {
+  constructor(readonly file: string) {
+    super(`no store at ${file}: nothing has been ingested there yet (run \`sitrep ingest\` or \`npm start\` first, or give --store)`);
+    this.name = 'NoStoreError';
+  }
+}
+
 /**
  * Open a store and apply pending migrations. Throws on an unknown URL scheme, an
- * unreachable server or an unreadable file.
+ * unreachable server or an unreadable file, and NoStoreError when `existing` is asked for
+ * and the SQLite file is missing.
  */
-export async function openStore(url?: string | null): Promise<Store> {
+export async function openStore(url?: string | null, opts: OpenStoreOptions = {}): Promise<Store> {
   const u = resolveStoreUrl(url);
   let store: SqlStore;
   if (isPostgresUrl(u)) store = new SqlStore(await openPostgres(u));
   else if (/^sqlite:/i.test(u)) {
     const file = u.replace(/^sqlite:(\/\/)?/i, '');
     if (!file) throw new Error(`store URL has no file: ${u}`);
+    if (opts.existing && file !== ':memory:' && !existsSync(file)) throw new NoStoreError(file);
     store = new SqlStore(openSqlite(file));
   } else throw new Error(`unknown store URL (use sqlite:PATH or postgres://USER@HOST:PORT/DB): ${u}`);
   try {

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'bin/sitrep.js');
+const sitrep = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli/index.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-readonly-'));
+});
+
+describe('commands that only read a store', () => {
+  it.each([['status'], ['export', '--format', 'csv']])('%s on a missing SQLite store says so, fails, and creates nothing', (...args) => {
+    const file = join(dir, 'missing', 'none.sqlite');
+    const r = sitrep([...args, '--store', `sqlite:${file}`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/no store at .*none\.sqlite/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+});
