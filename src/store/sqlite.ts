@@ -69,9 +69,14 @@ class SqliteHandle implements Db {
  * The folder is created when missing.
  */
 export function openSqlite(file: string): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const conn = new Database(file);
-  conn.pragma('journal_mode = WAL');
+  let conn: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    conn = new Database(file);
+    conn.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new Error(`cannot open the SQLite store ${file}: ${(err as Error).message}`);
+  }
   conn.pragma('busy_timeout = 15000');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('foreign_keys = ON');
