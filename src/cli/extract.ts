@@ -7,6 +7,7 @@
  * exit code is 1 when anything failed, 2 for bad flags.
  */
 import type { Command } from 'commander';
+import type { SitrepEvent } from '../model/index.js';
 import { extractReport } from '../pipeline/extract.js';
 import { DEFAULT_MAX_BYTES, normalisePublished, readInputs, type InputFormat } from '../pipeline/ingest/index.js';
 
@@ -16,6 +17,7 @@ interface ExtractFlags {
   id?: string;
   maxBytes?: string;
   format?: string;
+  quotes?: boolean;
 }
 
 /** Write a line to stdout, waiting when the pipe is full so memory stays flat. */
@@ -42,6 +44,7 @@ export function register(program: Command): void {
     .option('--id <id>', 'document id (default: the file name without extension, "stdin" for -)')
     .option('--format <kind>', 'how to read FILE or -: text, html, json or jsonl (default: by extension, else sniffed)')
     .option('--max-bytes <n>', `largest report in bytes (default ${DEFAULT_MAX_BYTES})`)
+    .option('--quotes', 'add evidence_text: the words each evidence span points at, so every field can be checked without the cleaned text')
     .action(async (file: string | undefined, opts: ExtractFlags) => {
       if (!file && !opts.jsonl) usage('give a FILE, - for standard input, or --jsonl FILE');
       if (file && opts.jsonl) usage('give either a FILE or --jsonl FILE, not both');
@@ -80,7 +83,7 @@ export function register(program: Command): void {
             console.error(`sitrep extract: ${item.input}: no readable text after cleaning`);
             continue;
           }
-          for (const e of events) await writeLine(JSON.stringify(e));
+          for (const e of events) await writeLine(JSON.stringify(opts.quotes ? withQuotes(e, doc.text) : e));
         } catch (err) {
           failed++;
           console.error(`sitrep extract: ${item.input}: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`);
@@ -88,4 +91,14 @@ export function register(program: Command): void {
       }
       if (failed) process.exitCode = 1;
     });
+}
+
+/**
+ * The event with `evidence_text`: for each field with evidence, the exact words of the cleaned
+ * text its [start, end) span covers (the offsets stay as they are).
+ */
+export function withQuotes(e: SitrepEvent, text: string): SitrepEvent & { evidence_text: Record<string, string> } {
+  const evidence_text: Record<string, string> = {};
+  for (const [field, span] of Object.entries(e.evidence)) if (span) evidence_text[field] = text.slice(span.start, span.end);
+  return { ...e, evidence_text };
 }

@@ -109,3 +109,14 @@ describe('sitrep extract --jsonl', () => {
     expect(new Set(r.events.map((e) => e.doc_id))).toEqual(new Set(['a', 'b']));
   });
 });
+
+describe('sitrep extract --quotes', () => {
+  it('adds the words each evidence span points at', () => {
+    const r = spawnSync(process.execPath, [BIN, 'extract', '-', '--published', '2025-03-10', '--quotes'], { cwd: ROOT, input: RAID, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const e = JSON.parse(r.stdout.split('\n')[0]!) as { evidence: Record<string, unknown>; evidence_text: Record<string, string> };
+    expect(Object.keys(e.evidence_text).sort()).toEqual(Object.keys(e.evidence).sort());
+    expect(e.evidence_text.location).toBe('Mardan');
+    expect(e.evidence_text.event_date).toMatch(/Sunday/);
+  });
+});
