@@ -110,6 +110,7 @@ export function register(program: Command): void {
                 await store.quarantine(item.input, reasonOf(item.input, item.error)).catch(() => undefined);
                 continue;
               }
+              if (item.warning) console.error(`sitrep watch: ${item.warning}`);
               try {
                 const res = await processReport(store, item.report);
                 if (res.inserted) round.stored++;

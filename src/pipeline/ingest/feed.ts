@@ -279,7 +279,7 @@ export async function pollFeed(feedUrl: string, state: FeedState, seen: SeenItem
         // The feed's own text is better than nothing; say why the page was not used.
         const fallback = reportFromItem(item, feedUrl);
         if (fallback.ok) {
-          result.items.push(fallback);
+          result.items.push({ ...fallback, warning: `${link}: page not read (${(e as Error).message.replace(`${link}: `, '')}); stored the feed's own text of the item` });
           continue;
         }
         result.items.push(failure(link, (e as Error).message.replace(`${link}: `, '')));

@@ -7,7 +7,7 @@ import { DOM_MAX_DEPTH, nestingDepth } from './markup.js';
 
 /** One item read from an input: a report, or a one-line error naming the input. */
 export type IngestItem =
-  | { ok: true; input: string; report: RawReport }
+  | { ok: true; input: string; report: RawReport; /** Read, but not as asked (a feed item's own text when its page failed). */ warning?: string }
   | { ok: false; input: string; error: string };
 
 /** Default cap on one report's size: 20 MB (bytes as read, before decoding). */

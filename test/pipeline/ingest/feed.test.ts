@@ -115,6 +115,9 @@ describe('pollFeed against a real server', () => {
     expect(a!.ok && a!.report.published).toBe('2025-03-04');
     // The page is gone (410): the feed's own text is used.
     expect(gone!.ok && gone!.report.html).toContain('Two soldiers were wounded');
+    // ... and says so
+    expect(gone!.ok && gone!.warning).toMatch(/story\/gone: page not read \(HTTP 410\)/);
+    expect(a!.ok && a!.warning).toBeUndefined();
     expect(state.etag).toBeTruthy();
 
     const again = await pollFeed(`${base}/feed.xml`, state, seen, { allowPrivate: true });
