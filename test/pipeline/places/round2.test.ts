@@ -29,6 +29,12 @@ interface Want {
 }
 
 const TABLES: Record<string, { text: string; want: Want[] }[]> = {
+  'with no place named, an alternate spelling of a town after "in" is that town': [
+    {
+      text: 'Drone kills man and three children in Bogodukhiv',
+      want: [{ mention: 'Bogodukhiv', name: 'Bohodukhiv', country: 'Ukraine' }],
+    },
+  ],
   'two ambiguous names settle on one country instead of flipping each other': [
     {
       text: 'Protesters fought with police outside the Ontario legislature in Toronto.',

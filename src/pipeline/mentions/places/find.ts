@@ -809,10 +809,19 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // "Iraqi Kurdistan" is not Iran's Kurdistan province
     if (sp.demonymBefore >= 0 && gaz.country[e] !== sp.demonymBefore && kind !== 'country') return false;
     // a spelling variant: only in a country the report is about, and only when unambiguous there
+    // With no place or country named at all (peoples' names aside), a variant or alternate
+    // spelling of a town right after "in/at/near" is that town when all its look-alikes lie in
+    // one country and it is a town of 5,000+ ("in Bogodukhiv" for Bohodukhiv).
+    let demonymTotal = 0;
+    for (const v of demonymVotes.values()) demonymTotal += v;
+    const variantAlone =
+      (sp.fuzzy || alternate) && kind === 'place' && totalVotes - demonymTotal <= 0 && sp.prep && !sp.personLike && !sp.isWord && pop >= 5000 && sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
     if (sp.fuzzy) {
       // only in the country most named in the report ("Toleand" is no Indian town in a Panama
       // report that mentions "the Indians"), and never a name acting as a person ("Zelensky said")
-      if (!supported || sp.partial || kind === 'country' || gaz.country[e] !== top) return false;
+      // With no country named at all, a variant of a town's name right after "in/at/near" is
+      // that town when all its look-alikes lie in one country and it is a town of 5,000+.
+      if (!variantAlone && (!supported || sp.partial || kind === 'country' || gaz.country[e] !== top)) return false;
       if (sp.verbAfter && !cue) return false;
       const c = gaz.country[e]!;
       const la = gaz.lat[e]! / 1e4;
@@ -838,7 +847,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const acrossBorder = dominant >= 0 && oneCountry && sp.mode === 'cap' && !sp.isWord && !alternate && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dominant);
     if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && !acrossBorder && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
     // a place known by this name only as an alternate (old, foreign or local form)
-    if (alternate && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
+    if (alternate && !variantAlone && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
     if (sp.abbrev && kind !== 'country' && !supported && sp.fold.length <= 3) return false;
     // Where casing says nothing, an ordinary word ("champion", "sawyer"), a bare name part ("san")
     // or a name known only as an alternate is a place only in the country the report is plainly about.
