@@ -327,7 +327,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && n.end - n.start > c.end - c.start);
     cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
   }
-  const docIsProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
+  const strongProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 
   // A place inside a group's name ("Islamic State West Africa Province") is not where anything happened.
   const namedActors = input.actors.filter((a) => !a.generic);
@@ -339,6 +339,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const datesOf = bySentence(input.dates);
   const actorsOf = bySentence(input.actors);
   const sentenceClaims = bySentence(input.claims);
+  // A protest report: a strong protest word, or a sentence that reads as a demonstration on its
+  // own ("the women chanted…", "young people threw stones…"); its crowd-control words then mean
+  // an intervention ("riot police intervened and 40 women were arrested").
+  const docIsProtest =
+    strongProtest ||
+    usable.some((s) => classifySentence(cuesBySentence.get(s.index) ?? [], actorsOf(s), sentenceClaims(s), { docIsProtest: false })?.sub_event_type === 'Peaceful protest');
   // Paragraph of each sentence: a place carried over from an earlier sentence stays in its paragraph.
   // Paragraph of each sentence (count of line breaks before it), in one pass over the text.
   const paragraphIndex = new Map<number, number>();
