@@ -89,28 +89,20 @@ export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['review'],
         querystring: limitQuery,
         response: {
-          200: {
+          200: entriesOf({
             type: 'object',
+            additionalProperties: true,
             properties: {
-              entries: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: true,
-                  properties: {
-                    id: { type: 'integer' },
-                    at: { type: 'string' },
-                    reviewer: { type: 'string' },
-                    action: { type: 'string' },
-                    target: { type: 'string' },
-                    before: {},
-                    after: {},
-                    comment: { type: ['string', 'null'] },
-                  },
-                },
-              },
+              id: { type: 'integer' },
+              at: { type: 'string' },
+              reviewer: { type: 'string' },
+              action: { type: 'string' },
+              target: { type: 'string' },
+              before: {},
+              after: {},
+              comment: { type: ['string', 'null'] },
             },
-          },
+          }),
           ...errors,
         },
       },
@@ -126,18 +118,10 @@ export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['reports'],
         querystring: limitQuery,
         response: {
-          200: {
+          200: entriesOf({
             type: 'object',
-            properties: {
-              entries: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: { id: { type: 'integer' }, at: { type: 'string' }, input: { type: 'string' }, reason: { type: 'string' } },
-                },
-              },
-            },
-          },
+            properties: { id: { type: 'integer' }, at: { type: 'string' }, input: { type: 'string' }, reason: { type: 'string' } },
+          }),
           ...errors,
         },
       },
@@ -181,4 +165,9 @@ export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
       ctx.live.attach(reply.raw);
     },
   );
+}
+
+/** Response schema of a list endpoint: `{ entries: [item, ...] }`. */
+function entriesOf(item: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', properties: { entries: { type: 'array', items: item } } };
 }

@@ -229,52 +229,19 @@ export class SqlStore implements Store {
   }
 
   private async insertEvent(db: Db, e: StoredEvent): Promise<void> {
-    const { incident_id, status, ...data } = e;
     await db.run(
-      `INSERT INTO events (event_id, doc_id, incident_id, status, event_date, event_type, sub_event_type, country,
-         admin1, latitude, longitude, fatalities, actors, search, data)
+      `INSERT INTO events (incident_id, status, event_date, event_type, sub_event_type, country,
+         admin1, latitude, longitude, fatalities, actors, search, data, event_id, doc_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        e.event_id,
-        e.doc_id,
-        incident_id,
-        status,
-        e.event_date,
-        e.event_type,
-        e.sub_event_type,
-        e.country ?? '',
-        e.admin1,
-        e.latitude,
-        e.longitude,
-        e.fatalities ?? 0,
-        actorsText(e),
-        eventSearch(e),
-        JSON.stringify(data),
-      ],
+      [...eventColumns(e), e.event_id, e.doc_id],
     );
   }
 
   private async updateEvent(db: Db, e: StoredEvent): Promise<void> {
-    const { incident_id, status, ...data } = e;
     await db.run(
       `UPDATE events SET incident_id = ?, status = ?, event_date = ?, event_type = ?, sub_event_type = ?, country = ?,
          admin1 = ?, latitude = ?, longitude = ?, fatalities = ?, actors = ?, search = ?, data = ? WHERE event_id = ?`,
-      [
-        incident_id,
-        status,
-        e.event_date,
-        e.event_type,
-        e.sub_event_type,
-        e.country ?? '',
-        e.admin1,
-        e.latitude,
-        e.longitude,
-        e.fatalities ?? 0,
-        actorsText(e),
-        eventSearch(e),
-        JSON.stringify(data),
-        e.event_id,
-      ],
+      [...eventColumns(e), e.event_id],
     );
   }
 
@@ -754,4 +721,24 @@ function mustComponent(d: Decisions, id: string): Set<string> {
     for (const y of d.mustLink.get(x) ?? []) if (y !== id && !out.has(y)) out.add(y), todo.push(y);
   }
   return out;
+}
+
+/** The stored columns of an event, in the order insertEvent and updateEvent write them (event_id and doc_id apart). */
+function eventColumns(e: StoredEvent): unknown[] {
+  const { incident_id, status, ...data } = e;
+  return [
+    incident_id,
+    status,
+    e.event_date,
+    e.event_type,
+    e.sub_event_type,
+    e.country ?? '',
+    e.admin1,
+    e.latitude,
+    e.longitude,
+    e.fatalities ?? 0,
+    actorsText(e),
+    eventSearch(e),
+    JSON.stringify(data),
+  ];
 }
