@@ -59,7 +59,7 @@ export function formatSchemaErrors(errors: AjvError[], dataVar: string): Error {
       case 'minProperties':
         return `${where} ${path} must not be empty${e.parentSchema?.description ? `; ${e.parentSchema.description}` : ''}`;
       default: {
-        const allowed = e.parentSchema?.description ?? e.message ?? 'valid';
+        const allowed = e.parentSchema?.description ?? e.message?.replace(/^must be /, '') ?? 'valid';
         const label = path ? `${where} ${path}` : dataVar;
         return `${label} must be ${allowed} (got ${show(e.data)})`;
       }
@@ -112,4 +112,28 @@ function httpReason(status: number): string {
     502: 'Bad Gateway',
   };
   return reasons[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}
+
+type JsonSchema = { type?: string | readonly string[]; properties?: Record<string, JsonSchema> };
+
+/**
+ * The first body field whose JSON type differs from its schema's (a number where a string is
+ * declared, an array for an object…), as a message; null when all match. Checked before
+ * validation because validation coerces types (`{"text": 123}` would become "123").
+ */
+export function strictBodyTypes(body: unknown, schema: JsonSchema | undefined, prefix = ''): string | null {
+  if (!schema?.properties || body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const sub = schema.properties[k];
+    if (!sub?.type) continue;
+    const want = Array.isArray(sub.type) ? sub.type : [sub.type as string];
+    const got = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && Number.isInteger(v) ? 'integer' : typeof v;
+    const ok = want.includes(got) || (got === 'integer' && want.includes('number'));
+    if (!ok) return `body field ${prefix}${k} must be ${want.join(' or ')} (got ${got === 'string' ? JSON.stringify(v) : got})`;
+    if (got === 'object') {
+      const inner = strictBodyTypes(v, sub, `${prefix}${k}.`);
+      if (inner) return inner;
+    }
+  }
+  return null;
 }

@@ -14,7 +14,7 @@ import fastifySwagger from '@fastify/swagger';
 import { extractReport } from '../pipeline/extract.js';
 import type { Store } from '../store/types.js';
 import type { ApiContext, FetchReport } from './context.js';
-import { installErrorHandlers } from './errors.js';
+import { badRequest, installErrorHandlers, strictBodyTypes } from './errors.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './exports.js';
 import { LiveHub } from './live.js';
@@ -86,6 +86,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ctx: ApiContext = { store: opts.store, live, allowPrivateUrls: opts.allowPrivateUrls ?? false };
   if (opts.fetchReport) ctx.fetchReport = opts.fetchReport;
   app.addHook('preClose', async () => live.closeAll());
+  // Validation coerces types; JSON bodies must carry the declared types as they are.
+  app.addHook('preValidation', async (req) => {
+    type Schema = Parameters<typeof strictBodyTypes>[1] & { content?: Record<string, { schema?: Parameters<typeof strictBodyTypes>[1] }> };
+    const body = req.routeOptions.schema?.body as Schema | undefined;
+    // a body schema per content type ({ content: { 'application/json': { schema } } }) or one schema
+    const schema = body?.content ? body.content['application/json']?.schema : body;
+    const problem = strictBodyTypes(req.body, schema);
+    if (problem) throw badRequest(problem);
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('content-security-policy', CSP);

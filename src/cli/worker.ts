@@ -9,6 +9,11 @@ import { openStore } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 import { resolveQueueUrl } from './status.js';
 
+/** Most jobs one worker process takes at once. */
+export const MAX_CONCURRENCY = 32;
+/** How long a stopping worker waits for the jobs in hand (ms). */
+const STOP_GRACE_MS = 30_000;
+
 export function register(program: Command): void {
   program
     .command('worker')
@@ -22,7 +27,9 @@ export function register(program: Command): void {
       const qUrl = resolveQueueUrl(opts.queue, opts.store);
       if (!qUrl) throw new Error('worker needs a PostgreSQL queue: --queue postgres://… or SITREP_QUEUE, or a postgres --store');
       const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer, got ${opts.concurrency}`);
+      // Each job in hand holds a PostgreSQL connection; a server allows ~100 in all.
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+        throw new Error(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (run more worker processes for more), got ${opts.concurrency}`);
       // One pooled connection per concurrent job, plus room for the reads around them.
       if (!process.env.SITREP_PG_POOL) process.env.SITREP_PG_POOL = String(Math.max(5, concurrency + 2));
       const store = await openStore(opts.store);
@@ -41,8 +48,21 @@ export function register(program: Command): void {
         await store.close();
       };
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => void stop().then(resolve));
-        process.once('SIGTERM', () => void stop().then(resolve));
+        // The first signal lets the jobs in hand finish (at most STOP_GRACE_MS); a second one, or
+        // the grace running out, ends the process at once (unfinished jobs go back to the queue).
+        const onSignal = () => {
+          if (stopping) {
+            console.error('sitrep worker: stopping now');
+            process.exit(130);
+          }
+          setTimeout(() => {
+            console.error(`sitrep worker: jobs still running after ${STOP_GRACE_MS / 1000} s; stopping now`);
+            process.exit(1);
+          }, STOP_GRACE_MS).unref();
+          void stop().then(resolve);
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
         if (opts.drain) {
           const tick = setInterval(async () => {
             const s = await queueStatus(qUrl).catch(() => null);

@@ -74,6 +74,15 @@ describe('POST /reports', () => {
     expect(xml.status).toBe(415);
     const binary = await call(srv.base, 'POST', '/reports', 'abc\u0000\u0001\u0002def', { 'content-type': 'text/plain' });
     expect(binary.status).toBe(400);
+    // JSON values of the wrong type are refused, never turned into strings and stored
+    for (const text of [123, true, ['Gunmen killed two in Kabul']]) {
+      const r = await call(srv.base, 'POST', '/reports', { text });
+      expect(r.status).toBe(400);
+      expect(r.json.message).toMatch(/^body field text must be string/);
+    }
+    const notObject = await call(srv.base, 'POST', '/reports', [1, 2]);
+    expect(notObject.status).toBe(400);
+    expect(notObject.json.message).toBe('body must be object (got [1,2])');
   });
 
   it('answers 413 for a body over the limit and keeps serving', async () => {
