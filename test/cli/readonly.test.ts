@@ -23,3 +23,11 @@ describe('commands that only read a store', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 });
+
+describe('sitrep worker', () => {
+  it('refuses a concurrency beyond what one PostgreSQL server can serve, before connecting', () => {
+    const r = sitrep(['worker', '--drain', '--concurrency', '500', '--store', 'postgres://postgres@127.0.0.1:5432/test?schema=never_made']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--concurrency must be a whole number from 1 to 32/);
+  });
+});
