@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, writeExport } from '../export/index.js';
+import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
 import { openStore, type EventFilter } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 
@@ -43,13 +44,23 @@ export function filterFromFlags(f: FilterFlags): EventFilter {
   if (f.dateTo) out.date_to = f.dateTo;
   if (f.country) out.country = f.country;
   if (f.admin1) out.admin1 = f.admin1;
-  if (f.eventType) out.event_type = f.eventType;
-  if (f.subEventType) out.sub_event_type = f.subEventType;
+  if (f.eventType) {
+    if (!(EVENT_TYPES as readonly string[]).includes(f.eventType)) throw new Error(`--event-type must be one of: ${EVENT_TYPES.join(', ')}; got ${f.eventType}`);
+    out.event_type = f.eventType;
+  }
+  if (f.subEventType) {
+    const subs: string[] = Object.values(SUB_EVENT_TYPES).flat();
+    if (!subs.includes(f.subEventType)) throw new Error(`--sub-event-type must be one of: ${subs.join(', ')}; got ${f.subEventType}`);
+    out.sub_event_type = f.subEventType;
+  }
   if (f.actor) out.actor = f.actor;
   if (f.q) out.q = f.q;
   if (f.bbox) {
     const parts = f.bbox.split(',').map((x) => Number(x.trim()));
     if (parts.length !== 4 || parts.some((x) => !Number.isFinite(x))) throw new Error(`--bbox must be west,south,east,north in degrees, got ${f.bbox}`);
+    const [w, so, e, n] = parts as [number, number, number, number];
+    if (Math.abs(w) > 180 || Math.abs(e) > 180) throw new Error(`--bbox: west and east must be between -180 and 180, got ${f.bbox}`);
+    if (Math.abs(so) > 90 || Math.abs(n) > 90 || so > n) throw new Error(`--bbox: south and north must be between -90 and 90, south first, got ${f.bbox}`);
     out.bbox = parts as [number, number, number, number];
   }
   return out;

@@ -31,3 +31,15 @@ describe('sitrep worker', () => {
     expect(r.stderr).toMatch(/--concurrency must be a whole number from 1 to 32/);
   });
 });
+
+describe('sitrep export filters', () => {
+  it.each([
+    [['--bbox', '200,-100,300,100'], /--bbox: west and east must be between -180 and 180/],
+    [['--event-type', 'Nonsense'], /--event-type must be one of: Battles/],
+    [['--sub-event-type', 'Nonsense'], /--sub-event-type must be one of: .*Armed clash/],
+  ])('%s is refused with the allowed values', (flags, message) => {
+    const r = sitrep(['export', '--format', 'jsonl', ...flags, '--store', `sqlite:${join(dir, 'none.sqlite')}`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+  });
+});
