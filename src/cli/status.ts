@@ -63,7 +63,10 @@ export function register(program: Command): void {
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');
         lines.push(`queue      ${st || 'empty'}; dead-letter ${queue.dead_letter}`);
-        for (const f of queue.failed) lines.push(`  failed   ${f.input || f.id}: ${f.error} (${f.retries} retries${f.at ? `, ${f.at}` : ''})`);
+        for (const f of queue.failed) {
+          const who = f.input || f.id;
+          lines.push(`  failed   ${f.error.startsWith(who) ? f.error : `${who}: ${f.error}`} (${f.retries} retries${f.at ? `, ${f.at}` : ''})`);
+        }
       }
       lines.push(`quarantine ${quarantine.length}${quarantine.length === limit ? '+' : ''}`);
       for (const q of quarantine) lines.push(`  ${q.at}  ${q.input}: ${q.reason}`);

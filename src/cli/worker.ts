@@ -38,7 +38,8 @@ export function register(program: Command): void {
         concurrency,
         allowPrivate: opts.allowPrivate ?? false,
         onDone: (job, r) => console.log(`ok ${job.input} ${r.doc_id} ${r.inserted ? 'new' : 'already-stored'} ${r.events} events`),
-        onError: (job, err) => console.error(`sitrep worker: ${job?.input ?? '?'}: ${err.message}`),
+        // (fetch errors already start with the URL)
+        onError: (job, err) => console.error(`sitrep worker: ${job?.input && !err.message.startsWith(job.input) ? `${job.input}: ` : ''}${err.message}`),
       });
       let stopping = false;
       const stop = async () => {

@@ -286,6 +286,12 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       }
       continue;
     }
+    // "file:///x", "ftp://x": a URL of a kind sitrep does not fetch, not a missing file
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path);
+    if (scheme) {
+      yield failure(path, `unsupported URL scheme ${scheme[1]}: (give http(s) URLs, or a file path)`);
+      continue;
+    }
     if (path === '-') {
       let bytes: Buffer;
       try {
