@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { SitrepEvent } from '../model/index.js';
+import { RECENT_DAYS } from '../pipeline/events/index.js';
 import { extractReport } from '../pipeline/extract.js';
 import { DEFAULT_MAX_BYTES, normalisePublished, readInputs, type InputFormat } from '../pipeline/ingest/index.js';
 
@@ -84,6 +85,9 @@ export function register(program: Command): void {
             continue;
           }
           for (const e of events) await writeLine(JSON.stringify(opts.quotes ? withQuotes(e, doc.text) : e));
+          // One report in, nothing out: say so (a JSONL batch stays quiet about its quiet reports).
+          if (events.length === 0 && format !== 'jsonl' && !/\.jsonl$/i.test(item.input))
+            console.error(`sitrep extract: ${item.input}: no events found (no event words, no place, or only background older than ${RECENT_DAYS} days before ${report.published ?? 'the reference date'})`);
         } catch (err) {
           failed++;
           console.error(`sitrep extract: ${item.input}: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`);

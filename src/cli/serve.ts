@@ -47,6 +47,9 @@ export function register(program: Command): void {
         logger: opts.log ?? false,
       });
       console.log(`sitrep: serving ${address}/ (store ${storeUrl.replace(/\/\/[^@/]*@/, '//…@')})`);
+      // The review actions have no login: on another address anyone who reaches it can edit.
+      if (!/^(?:127\.|localhost$|::1$|\[::1\]$)/.test(opts.host))
+        console.error(`sitrep serve: warning: listening on ${opts.host}, reachable from other machines; the API has no authentication`);
       let closing = false;
       const stop = async () => {
         if (closing) return;

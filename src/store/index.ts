@@ -61,7 +61,10 @@ export async function openStore(url?: string | null, opts: OpenStoreOptions = {}
     await store.migrate();
   } catch (err) {
     await store.close().catch(() => undefined);
-    throw err;
+    // "file is not a database" says nothing of which file
+    const where = u.replace(/\/\/[^@/]*@/, '//…@');
+    const msg = (err as Error).message;
+    throw msg.includes(where) ? err : new Error(`${where}: ${msg}`);
   }
   return store;
 }

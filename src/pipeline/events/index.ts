@@ -55,7 +55,7 @@ export interface EventInput {
 }
 
 /** How many days before the reference date a date may lie and still be this report's news. */
-const RECENT_DAYS = 21;
+export const RECENT_DAYS = 21;
 /** A group weaker than this is dropped when the report has a clearly reported (score >= 3) event. */
 const MIN_SCORE_BESIDE_STRONG = 1.5;
 
