@@ -80,6 +80,9 @@ describe('POST /reports', () => {
       expect(r.status).toBe(400);
       expect(r.json.message).toMatch(/^body field text must be string/);
     }
+    const proto = await call(srv.base, 'POST', '/reports', '{"__proto__":{"x":1},"text":"Gunmen killed two."}', { 'content-type': 'application/json' });
+    expect(proto.status).toBe(400);
+    expect(proto.json.message).toMatch(/"__proto__" or "constructor" key/);
     const notObject = await call(srv.base, 'POST', '/reports', [1, 2]);
     expect(notObject.status).toBe(400);
     expect(notObject.json.message).toBe('body must be object (got [1,2])');
