@@ -87,9 +87,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     else if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') message = 'the JSON body is empty';
     else if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       status = 400;
-      message = /prototype|constructor/i.test(err.message)
-        ? 'the JSON body has a "__proto__" or "constructor" key, which is refused for safety'
-        : `the body is not valid JSON: ${err.message}`;
+      message = `the body is not valid JSON: ${err.message}`;
     }
     if (status >= 500 && !(err instanceof HttpError)) {
       req.log.error({ err }, 'request failed');

@@ -79,6 +79,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // removeAdditional false: an unknown parameter is an error, not silently dropped.
     ajv: { customOptions: { verbose: true, removeAdditional: false, allErrors: false, coerceTypes: 'array' } },
     return503OnClosing: true,
+    // "__proto__" / "constructor" keys in JSON bodies are dropped (they would otherwise fail the
+    // whole body as "not valid JSON", which it is)
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
   });
   installErrorHandlers(app);
 

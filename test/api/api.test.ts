@@ -81,8 +81,9 @@ describe('POST /reports', () => {
       expect(r.json.message).toMatch(/^body field text must be string/);
     }
     const proto = await call(srv.base, 'POST', '/reports', '{"__proto__":{"x":1},"text":"Gunmen killed two."}', { 'content-type': 'application/json' });
-    expect(proto.status).toBe(400);
-    expect(proto.json.message).toMatch(/"__proto__" or "constructor" key/);
+    // a "__proto__" key is dropped, the rest is read; nothing else gets the key's fields
+    expect([200, 201]).toContain(proto.status);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
     const notObject = await call(srv.base, 'POST', '/reports', [1, 2]);
     expect(notObject.status).toBe(400);
     expect(notObject.json.message).toBe('body must be object (got [1,2])');
