@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { RawReport } from '../model/index.js';
 import { extractReport } from '../pipeline/extract.js';
-import { htmlProblem, textProblem } from '../pipeline/ingest/index.js';
+import { DecodeError, decodeBytes, headerCharset, htmlProblem, textProblem } from '../pipeline/ingest/index.js';
 import { HttpError, badRequest } from './errors.js';
 import { isCalendarDate } from './filters.js';
 import type { ApiContext, FetchReport } from './context.js';
@@ -48,7 +48,15 @@ export async function ingestFetcher(): Promise<FetchReport | null> {
 /** Register POST /reports. */
 export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
   // Raw bodies: the text is the report.
-  app.addContentTypeParser(['text/html'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Read as bytes and decoded by the declared charset ("text/plain; charset=utf-16"), strictly:
+  // undeclared bytes must be UTF-8, binary is refused.
+  app.addContentTypeParser(['text/html', 'text/plain'], { parseAs: 'buffer' }, (req, body, done) => {
+    try {
+      done(null, decodeBytes(body as Buffer, { headerCharset: headerCharset(String(req.headers['content-type'] ?? '')) }));
+    } catch (err) {
+      done(err instanceof DecodeError ? badRequest(`body: ${err.message}`) : (err as Error), undefined);
+    }
+  });
 
   const ingestResponse = {
     type: 'object',

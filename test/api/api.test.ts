@@ -44,6 +44,18 @@ describe('POST /reports', () => {
     expect((await srv.store.getReport(plain.json.doc_id))?.text).toContain('Maiduguri');
   });
 
+  it('decodes a raw body by its declared charset, and refuses undeclared bytes that are not UTF-8', async () => {
+    const text = 'Gunmen killed two people in Kano on Monday, police said.';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const res = await fetch(`${srv.base}/reports`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-16' }, body: utf16 });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { events: { location: string }[] };
+    expect(body.events[0]!.location).toBe('Kano');
+    const bad = await fetch(`${srv.base}/reports`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: Buffer.from([0x47, 0x75, 0x6e, 0xff, 0xfe, 0x20]) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/invalid UTF-8/);
+  });
+
   it('accepts a raw text/html body and stores its text without markup', async () => {
     const html = await call(srv.base, 'POST', '/reports', `<html><body><p>${REPORTS[2]!.text}</p></body></html>`, { 'content-type': 'text/html' });
     expect(html.status).toBe(201);
