@@ -3,7 +3,8 @@
  * - deaths only (injured, abducted, arrested are not fatalities);
  * - the best figure is the most conservative credible one: among conflicting figures for the
  *   same victims from different sources, the lowest; repeated mentions of one figure count once;
- * - figures for different victims (security forces and militants) add up;
+ * - figures for different victims (security forces and militants) add up, unless the same
+ *   figure is told for two groups in different sentences (one group named two ways);
  * - deaths reported without a number: 3 for a limited attack, 10 for a significant one
  *   (the casualty stage gives such claims `vague: true` with its default);
  * - a toll covering several events is split across them, not repeated (see splitToll).
@@ -35,6 +36,24 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
     else {
       const r = sideRange(bySide.get('unknown')!);
       return { low: Math.max(r.low, knownBest), best: Math.max(r.best, knownBest), high: Math.max(r.high, knownBest) };
+    }
+  }
+  // The same figure for two victim groups told in different sentences ("Eight volunteers
+  // die" … "eight civilian members of an auxiliary force died") is one group named two ways;
+  // told side by side in one sentence ("eight soldiers and eight militants") it adds up.
+  const sides = [...bySide.keys()];
+  for (let i = 0; i < sides.length; i++) {
+    for (let j = i + 1; j < sides.length; j++) {
+      const a = bySide.get(sides[i]!);
+      const b = bySide.get(sides[j]!);
+      if (!a || !b) continue;
+      const sentencesOf = (cs: Claim[]) => new Set(cs.map((c) => c.sentence));
+      const sa = sentencesOf(a);
+      const together = b.some((c) => sa.has(c.sentence));
+      if (!together && sideRange(a).best === sideRange(b).best) {
+        bySide.set(sides[i]!, [...a, ...b]);
+        bySide.delete(sides[j]!);
+      }
     }
   }
   let low = 0;

@@ -131,6 +131,10 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
   return [sorted[0]!];
 }
 
+/** A toll told in the present perfect or as a tally: a running total, not one event's. */
+const RUNNING_TOTAL = /\b(?:have|has) (?:now )?(?:died|been killed|lost (?:their|his|her) li(?:fe|ves)|perished)\b|\b(?:according to (?:an? )?(?:\w+ )?(?:tally|tallies|estimates?|count))\b/i;
+const s_end = (s: Sentence) => s.end;
+
 /** Words that open a clause of its own after the event words: a date beyond them dates something else. */
 const SUBORDINATE = /\b(?:who|which|whom|whose|than|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
 
@@ -418,6 +422,16 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
     const date = statement ? null : (sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null);
     pending.push({ s, cls, sPlaces, current: carried, date, actors, claims });
+  }
+  // A running total ("More than 1,300 people have died", "well over 200 members have been
+  // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not
+  // this report's event, when other sentences name where or when the event happened.
+  if (pending.some((p) => p.sPlaces.length > 0 || p.date)) {
+    for (let k = pending.length - 1; k >= 0; k--) {
+      const p = pending[k]!;
+      if (p.sPlaces.length > 0 || p.date) continue;
+      if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(s_end(p.s), c.end + 40))))) pending.splice(k, 1);
+    }
   }
   // The report's lead place: the fine place of its clearest event sentence that names one,
   // else its first fine place, else the coarsest-ranked named place, else the dateline.

@@ -102,3 +102,14 @@ describe('a relative clause about an earlier event', () => {
     expect(e.actor1).not.toMatch(/Military|Police/);
   });
 });
+
+describe('a running total', () => {
+  it('is not the toll of the report\'s event', () => {
+    const x = run(
+      'Eight volunteers died in an ambush near Djibo on Wednesday, security sources said. ' +
+        'More than 1,300 people have died and a million have fled their homes, according to estimates.',
+    );
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(Math.max(...x.events.map((e) => e.fatalities))).toBe(8);
+  });
+});

@@ -44,3 +44,13 @@ describe('splitToll', () => {
     expect(parts[0]!.best).toBe(4);
   });
 });
+
+describe('one group named two ways', () => {
+  const claim = (sentence: number, best: number, victims: Claim['victims']): Claim => ({ sentence, start: sentence * 100, end: sentence * 100 + 10, kind: 'killed', low: best, high: best, best, victims, source: null, text: `${best} killed` });
+  it('counts the same figure told for two victim groups in different sentences once', () => {
+    expect(fatalitiesFromClaims([claim(0, 8, 'state_forces'), claim(2, 8, 'civilians')]).best).toBe(8);
+  });
+  it('adds equal figures told side by side in one sentence', () => {
+    expect(fatalitiesFromClaims([claim(1, 8, 'state_forces'), claim(1, 8, 'armed_group')]).best).toBe(16);
+  });
+});
