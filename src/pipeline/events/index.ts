@@ -426,10 +426,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // A running total ("More than 1,300 people have died", "well over 200 members have been
   // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not
   // this report's event, when other sentences name where or when the event happened.
-  if (pending.some((p) => p.sPlaces.length > 0 || p.date)) {
+  // (a country or province named in passing does not make it an event's place)
+  if (pending.some((p) => p.sPlaces.some(isFine) || p.date)) {
     for (let k = pending.length - 1; k >= 0; k--) {
       const p = pending[k]!;
-      if (p.sPlaces.length > 0 || p.date) continue;
+      if (p.sPlaces.some(isFine) || p.date) continue;
       if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(s_end(p.s), c.end + 40))))) pending.splice(k, 1);
     }
   }
