@@ -20,14 +20,22 @@ export interface FatalityRange {
 
 /** Combine the death claims of one event into low/best/high. Never negative. */
 export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
-  const deaths = claims.filter((c) => c.kind === 'killed' && !c.negated);
-  if (deaths.length === 0) return { low: 0, best: 0, high: 0 };
+  const allDeaths = claims.filter((c) => c.kind === 'killed' && !c.negated);
+  if (allDeaths.length === 0) return { low: 0, best: 0, high: 0 };
+  // "A family of five were among those killed": part of a toll told elsewhere, not a rival figure.
+  const whole = allDeaths.filter((c) => !SUBSET.test(c.text));
+  const deaths = whole.length > 0 ? whole : allDeaths;
   const bySide = new Map<string, Claim[]>();
   for (const c of deaths) {
     const side = c.victims ?? 'unknown';
     bySide.set(side, [...(bySide.get(side) ?? []), c]);
   }
-  // An "unknown" figure next to side-specific ones is usually their total or a repeat.
+  // An "unknown" figure next to side-specific ones is usually their total or a repeat; but a
+  // number beats ACLED's default for deaths told without one ("numerous casualties" = 10).
+  const onlyVague = (cs: Claim[]) => cs.every((c) => c.vague);
+  if (bySide.size > 1 && bySide.has('unknown') && !onlyVague(bySide.get('unknown')!) && [...bySide.entries()].every(([k, cs]) => k === 'unknown' || onlyVague(cs))) {
+    return sideRange(bySide.get('unknown')!);
+  }
   if (bySide.size > 1 && bySide.has('unknown')) {
     const known = [...bySide.entries()].filter(([k]) => k !== 'unknown');
     const knownBest = known.reduce((s, [, cs]) => s + sideRange(cs).best, 0);
@@ -67,6 +75,9 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
   }
   return { low, best, high };
 }
+
+/** A figure told as part of another: "were among those killed", "among the dead". */
+const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who died)\b|\bamong the (?:dead|victims|fatalities)\b/i;
 
 /** One victim group's figures: exact numbers preferred over vague defaults; conflicting sources give a range. */
 function sideRange(claims: Claim[]): FatalityRange {

@@ -426,11 +426,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // A running total ("More than 1,300 people have died", "well over 200 members have been
   // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not
   // this report's event, when other sentences name where or when the event happened.
-  // (a country or province named in passing does not make it an event's place)
+  // (a country or province named in passing does not make it an event's place; a news lead,
+  // the first two sentences of the body, tells the news even in the present perfect)
+  const leadSentences = new Set(usable.filter((x) => !x.heading).slice(0, 2).map((x) => x.index));
   if (pending.some((p) => p.sPlaces.some(isFine) || p.date)) {
     for (let k = pending.length - 1; k >= 0; k--) {
       const p = pending[k]!;
-      if (p.sPlaces.some(isFine) || p.date) continue;
+      if (p.sPlaces.some(isFine) || p.date || leadSentences.has(p.s.index)) continue;
       if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(s_end(p.s), c.end + 40))))) pending.splice(k, 1);
     }
   }
@@ -626,8 +628,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const g of finalGroups) {
     // The group's type: the strongest sentence, demonstrations taking the most severe form.
     // Sentences that name the place speak for it; carried-over ones only support.
+    // (a country named in a sentence is no stronger a sign than none)
+    const named = (m: Candidate) => m.explicitPlace && !!m.place?.place && m.place.place.kind !== 'country';
     const ranked = [...g.members].sort(
-      (a, b) => Number(b.explicitPlace) - Number(a.explicitPlace) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
+      (a, b) => Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
     );
     let lead = ranked[0]!;
     const demo = g.members.filter((m) => m.cls.family === 'demonstration');

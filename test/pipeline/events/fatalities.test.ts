@@ -54,3 +54,13 @@ describe('one group named two ways', () => {
     expect(fatalitiesFromClaims([claim(1, 8, 'state_forces'), claim(1, 8, 'armed_group')]).best).toBe(16);
   });
 });
+
+describe('figures that are part of another or only a default', () => {
+  const c = (sentence: number, best: number, victims: Claim['victims'], text: string, vague = false): Claim => ({ sentence, start: sentence * 100, end: sentence * 100 + 10, kind: 'killed', low: best, high: best, best, victims, source: null, text, ...(vague ? { vague } : {}) });
+  it('a figure "among those killed" does not undercut the toll', () => {
+    expect(fatalitiesFromClaims([c(0, 50, 'unknown', 'Fifty people have been killed'), c(3, 5, 'unknown', 'a family of five were among those killed')]).best).toBe(50);
+  });
+  it('a number beats the default given for deaths without one', () => {
+    expect(fatalitiesFromClaims([c(0, 50, 'unknown', 'Fifty people have been killed'), c(2, 10, 'civilians', 'numerous casualties', true)]).best).toBe(50);
+  });
+});
