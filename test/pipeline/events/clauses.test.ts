@@ -107,6 +107,7 @@ describe('a running total', () => {
   it('is not the toll of the report\'s event', () => {
     const x = run(
       'Eight volunteers died in an ambush near Djibo on Wednesday, security sources said. ' +
+        'Reinforcements were sent to the area. ' +
         'More than 1,300 people have died and a million have fled their homes, according to estimates.',
     );
     expect(x.events.length).toBeGreaterThan(0);
