@@ -56,6 +56,8 @@ export interface EventInput {
 
 /** How many days before the reference date a date may lie and still be this report's news. */
 export const RECENT_DAYS = 21;
+/** How many days back a date written out in full may date this report's news (dates older are background). */
+const WRITTEN_DATE_DAYS = 62;
 /** A group weaker than this is dropped when the report has a clearly reported (score >= 3) event. */
 const MIN_SCORE_BESIDE_STRONG = 1.5;
 
@@ -181,7 +183,10 @@ function namedAsElsewhere(text: string, p: PlaceMention): boolean {
 function usableDate(d: DateMention, ref: string): boolean {
   if (d.background || d.future || d.publication) return false;
   const diff = daysBetween(ref, d.date);
-  return diff >= -1 && diff <= RECENT_DAYS;
+  // A date written out ("Between January 2 and 4, 2025") may date a report's news up to two
+  // months back; a relative one ("last Tuesday") only the last three weeks.
+  const window = !d.relative && d.time_precision <= 2 ? WRITTEN_DATE_DAYS : RECENT_DAYS;
+  return diff >= -1 && diff <= window;
 }
 
 const STATE_KINDS = new Set(['military', 'police', 'state_other']);
@@ -404,7 +409,18 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // An earlier event told as background: every date of the sentence is old (a dateline's date
     // does not count). Only old dates in a clause of their own: the sentence's event stands, what
     // that clause tells (an earlier attack and its toll) is dropped.
-    const eventDates = sDates.filter((d) => !d.publication);
+    let eventDates = sDates.filter((d) => !d.publication);
+    // A date weeks old in a clause of its own after the event words ("…the latest clashes came
+    // after the school attack that killed 140 on Dec. 16") dates that clause only: it goes.
+    for (const d of [...eventDates]) {
+      if (daysBetween(ref, d.date) <= RECENT_DAYS) continue;
+      const clause = otherClause(doc.text, s, d.start, cues);
+      if (clause && eventDates.length > 0 && cues.some((c) => c.start < clause.start)) {
+        dropped.push(clause);
+        cues = cues.filter(outside);
+        eventDates = eventDates.filter((x) => x !== d);
+      }
+    }
     if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) {
       const clauses = eventDates.map((d) => (d.future || daysBetween(ref, d.date) < 0 ? null : otherClause(doc.text, s, d.start, cues)));
       if (clauses.some((c) => c === null)) continue;
@@ -420,7 +436,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const statement = isStatement(s.text, lex);
     if (statement) cls = { ...cls, score: cls.score * 0.6 };
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
-    const date = statement ? null : (sDates.find((d) => usableDate(d, ref) && !d.reporting) ?? null);
+    const date = statement ? null : (eventDates.find((d) => usableDate(d, ref) && !d.reporting && outside(d)) ?? null);
     pending.push({ s, cls, sPlaces, current: carried, date, actors, claims });
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been

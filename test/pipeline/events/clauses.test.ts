@@ -114,3 +114,20 @@ describe('a running total', () => {
     expect(Math.max(...x.events.map((e) => e.fatalities))).toBe(8);
   });
 });
+
+describe('a date written out weeks before publication', () => {
+  it('dates the report\'s news when it is the sentence\'s own', () => {
+    const x = run('Between January 2 and 4, 2025, at least 13 civilians were killed near Niono, residents said.', '2025-01-27');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.event_date).toBe('2025-01-03');
+  });
+  it('dates only its own clause when it follows the event words', () => {
+    const x = run(
+      'Clashes in Bajaur left three soldiers and seven militants dead on Monday, officials said. ' +
+        'The latest clashes came weeks after the attack on a school that killed 140 children on Dec. 16.',
+      '2015-01-20',
+    );
+    expect(x.events.every((e) => e.event_date === '2015-01-19')).toBe(true);
+    expect(x.events.every((e) => e.fatalities < 140)).toBe(true);
+  });
+});
