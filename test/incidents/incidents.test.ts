@@ -21,6 +21,7 @@ import {
   type MatchEvent,
 } from '../../src/pipeline/incidents/index.js';
 import { killed, mkEvent } from '../store/helpers.js';
+import type { SitrepEvent } from '../../src/model/index.js';
 
 /** An incident made of the given events, as the store would present it. */
 function incidentOf(id: string, events: MatchEvent[]): CandidateIncident {
@@ -133,6 +134,34 @@ describe('matching', () => {
       const look = eventLookup(ev);
       expect(look.keys.some((k) => keys.has(k)), JSON.stringify(evOver)).toBe(true);
     }
+  });
+});
+
+describe('country-level events', () => {
+  const countryLevel = (id: string, over: Partial<SitrepEvent> = {}) =>
+    mkEvent({
+      event_id: id,
+      doc_id: `doc-${id}`,
+      sub_event_type: 'Attack',
+      actor1: 'Unidentified Armed Group (Testland)',
+      actor2: 'Civilians (Testland)',
+      admin1: null,
+      admin2: null,
+      location: null,
+      geo_precision: 3,
+      fatalities: 6,
+      fatalities_low: 6,
+      fatalities_high: 6,
+      ...over,
+    });
+  it('join when neither names the perpetrator, on the same day, with deaths in both', () => {
+    const inc = incidentOf('i1', [countryLevel('a')]);
+    expect(matchScore(countryLevel('b', { fatalities: 5, fatalities_low: 5, fatalities_high: 5 }), inc)).not.toBeNull();
+  });
+  it('stay apart a day apart, or without deaths', () => {
+    const inc = incidentOf('i1', [countryLevel('a')]);
+    expect(matchScore(countryLevel('b', { event_date: '2026-02-11', fatalities: 5, fatalities_low: 5, fatalities_high: 5 }), inc)).toBeNull();
+    expect(matchScore(countryLevel('c', { fatalities: 0, fatalities_low: 0, fatalities_high: 0 }), incidentOf('i2', [countryLevel('d', { fatalities: 0, fatalities_low: 0, fatalities_high: 0 })]))).toBeNull();
   });
 });
 

@@ -16,7 +16,9 @@
  * - actors compatible: two named, specific actor1s that differ and do not appear among
  *   the other event's actors contradict each other;
  * - death counts not far apart when both give one (see fatalitiesCompatible): UCDP's own
- *   coding of neighbouring events on consecutive days differs mostly there.
+ *   coding of neighbouring events on consecutive days differs mostly there;
+ * - known only at country level: the same sub-event type and a shared named actor, the same
+ *   toll, or (neither naming the perpetrator) the same day with deaths in both.
  */
 import type { Claim, SitrepEvent } from '../../model/index.js';
 
@@ -260,7 +262,11 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   // what happened and who was involved: a country sees many events a week.
   if (!normName(e.admin1) || !normName(inc.admin1)) {
     if (e.sub_event_type !== inc.sub_event_type) return null;
-    if (shared === 0 && !(e.fatalities && e.fatalities === inc.fatalities)) return null;
+    // … or, neither naming who did it, on the same day with deaths in both (counts already
+    // found compatible above)
+    const unnamedSameDay =
+      e.event_date === inc.event_date && isGenericActor(e.actor1) && isGenericActor(inc.actor1) && (e.fatalities ?? 0) > 0 && inc.fatalities > 0;
+    if (shared === 0 && !(e.fatalities && e.fatalities === inc.fatalities) && !unnamedSameDay) return null;
   }
   let score = 0;
   const days = Math.abs(dayNumber(e.event_date) - dayNumber(inc.event_date));
