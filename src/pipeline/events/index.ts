@@ -585,7 +585,27 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (strongest >= 3 && strength(g) < MIN_SCORE_BESIDE_STRONG) groups.delete(g.key);
   }
 
-  const finalGroups = [...groups.values()];
+  // ACLED codes one event per place, day, sub-event type and actor pair: a second kind of
+  // political violence told strongly enough at the same place and day ("police fought the
+  // bandits" beside the bandits' attack on the village) is an event of its own.
+  const finalGroups: Group[] = [];
+  const SPLIT_MIN = 3;
+  for (const g of groups.values()) {
+    finalGroups.push(g);
+    const byType = new Map<string, Candidate[]>();
+    for (const m of g.members) {
+      if (m.cls.family !== 'violence') continue;
+      const t = eventTypeOf(m.cls.sub_event_type);
+      byType.set(t, [...(byType.get(t) ?? []), m]);
+    }
+    if (byType.size < 2) continue;
+    const ranked = [...byType.entries()].sort((a, b) => Math.max(...b[1].map((m) => m.cls.score)) - Math.max(...a[1].map((m) => m.cls.score)));
+    for (const [t, ms] of ranked.slice(1)) {
+      if (Math.max(...ms.map((m) => m.cls.score)) < SPLIT_MIN || !ms.some((m) => m.explicitPlace)) continue;
+      g.members = g.members.filter((m) => !ms.includes(m));
+      finalGroups.push({ ...g, key: `${g.key}|${t}`, members: ms });
+    }
+  }
   // The one armed group the report names at least twice (and no other named armed group), if any.
   const namedArmed = new Map<string, { m: ActorMention; n: number }>();
   for (const a of input.actors) {

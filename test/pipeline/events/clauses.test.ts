@@ -131,3 +131,18 @@ describe('a date written out weeks before publication', () => {
     expect(x.events.every((e) => e.fatalities < 140)).toBe(true);
   });
 });
+
+describe('two kinds of violence at one place and day', () => {
+  it('are two events when the second is told strongly', () => {
+    const x = run(
+      'Air force jets carried out airstrikes on bandit camps in Maradun on Sunday, the military said. ' +
+        'Soldiers also fought a gun battle with bandits in Maradun on Sunday.',
+      '2025-03-10',
+    );
+    expect(new Set(x.events.map((e) => e.event_type))).toEqual(new Set(['Explosions/Remote violence', 'Battles']));
+  });
+  it('stay one event when the second kind is only a passing word', () => {
+    const x = run('Bandits killed 31 villagers in an attack on Maradun on Sunday, police said. Police later arrived in Maradun.', '2025-03-10');
+    expect(x.events).toHaveLength(1);
+  });
+});
