@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { contentTypeOf, EXPORT_FORMATS, writeExport } from '../export/index.js';
+import { contentTypeOf, EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
 import type { ApiContext } from './context.js';
 import { toFilter, type FilterQuery } from './filters.js';
 import { errorSchema, filterQuery } from './schemas.js';
@@ -17,11 +17,12 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
       {
         schema: {
           summary:
-            format === 'csv'
+            (format === 'csv'
               ? 'Events matching the filters as CSV with ACLED column names and order, streamed'
               : format === 'geojson'
                 ? 'Events matching the filters as a GeoJSON FeatureCollection (RFC 7946), streamed'
-                : 'Events matching the filters as JSON Lines with evidence, claims and incident_id, streamed',
+                : 'Events matching the filters as JSON Lines with evidence, claims and incident_id, streamed') +
+            '; events an analyst rejected are left out unless a status is asked for',
           tags: ['export'],
           querystring: filterQuery,
           produces: [contentTypeOf(format).split(';')[0]!],
@@ -32,7 +33,7 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         const filter = toFilter(req.query);
         const body = new PassThrough();
         // Written in the background; a store error mid-stream cuts the response (the status is already sent).
-        writeExport(format, ctx.store.streamEvents(filter), body, { end: true }).catch((err: unknown) => {
+        writeExport(format, exportable(ctx.store.streamEvents(filter), filter.status), body, { end: true }).catch((err: unknown) => {
           req.log.error({ err }, 'export failed');
           body.destroy(err instanceof Error ? err : new Error(String(err)));
         });

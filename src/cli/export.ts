@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, writeExport } from '../export/index.js';
+import { EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
 import { openStore, type EventFilter } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
@@ -21,6 +21,7 @@ export interface FilterFlags {
   actor?: string;
   q?: string;
   bbox?: string;
+  status?: string;
 }
 
 /** True when `s` (YYYY-MM-DD) names a day of the UTC calendar. */
@@ -54,6 +55,11 @@ export function filterFromFlags(f: FilterFlags): EventFilter {
     out.sub_event_type = f.subEventType;
   }
   if (f.actor) out.actor = f.actor;
+  if (f.status) {
+    const statuses = ['unreviewed', 'accepted', 'corrected', 'rejected'] as const;
+    if (!(statuses as readonly string[]).includes(f.status)) throw new Error(`--status must be one of: ${statuses.join(', ')}; got ${f.status}`);
+    out.status = f.status as (typeof statuses)[number];
+  }
   if (f.q) out.q = f.q;
   if (f.bbox) {
     const parts = f.bbox.split(',').map((x) => Number(x.trim()));
@@ -77,7 +83,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--sub-event-type <type>', 'ACLED sub-event type, e.g. "Armed clash"')
     .option('--actor <text>', 'actor name contains (case-insensitive)')
     .option('--q <text>', 'text search over notes, places and actors')
-    .option('--bbox <w,s,e,n>', 'bounding box in degrees: west,south,east,north');
+    .option('--bbox <w,s,e,n>', 'bounding box in degrees: west,south,east,north')
+    .option('--status <status>', 'review status: unreviewed, accepted, corrected or rejected (rejected events are left out unless asked for)');
 }
 
 export function register(program: Command): void {
@@ -97,7 +104,7 @@ export function register(program: Command): void {
       if (opts.out) {
         const out = createWriteStream(opts.out);
         await once(out, 'open');
-        const n = await writeExport(opts.format, store.streamEvents(filter), out, { end: true });
+        const n = await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), out, { end: true });
         if (!out.writableFinished) await once(out, 'finish');
         console.error(`export: ${n} events written to ${opts.out}`);
       } else {
@@ -105,7 +112,7 @@ export function register(program: Command): void {
         process.stdout.on('error', (err: NodeJS.ErrnoException) => {
           if (err.code === 'EPIPE') process.exit(0);
         });
-        await writeExport(opts.format, store.streamEvents(filter), process.stdout);
+        await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), process.stdout);
       }
     } finally {
       await store.close();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { startServer } from '../api/index.js';
-import { EXPORT_FORMATS, writeExport } from '../export/index.js';
+import { EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
 import { PACKAGE_ROOT } from '../pipeline/data.js';
 import { openStore, resolveStoreUrl } from '../store/index.js';
 import { ingestPaths, STORE_HELP } from './ingest.js';
@@ -54,7 +54,7 @@ export function register(program: Command): void {
       for (const format of EXPORT_FORMATS) {
         const file = path.join(outDir, `events.${format}`);
         const out = createWriteStream(file);
-        const n = await writeExport(format, store.streamEvents({}), out, { end: true });
+        const n = await writeExport(format, exportable(store.streamEvents({}), undefined), out, { end: true });
         await finished(out);
         written.push(`  ${file}  (${n} events)`);
       }

@@ -201,6 +201,14 @@ export function writeExport(
 }
 
 /** MIME type of a format, for HTTP responses. */
+/**
+ * The events an export holds: rejected ones are left out unless the filter asks for a status
+ * (an analyst's rejection means "this is not an event"; `status=rejected` exports them).
+ */
+export async function* exportable(events: AsyncIterable<StoredEvent>, statusAsked: string | undefined): AsyncGenerator<StoredEvent> {
+  for await (const e of events) if (statusAsked || e.status !== 'rejected') yield e;
+}
+
 export function contentTypeOf(format: ExportFormat): string {
   return format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
 }

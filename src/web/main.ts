@@ -47,10 +47,32 @@ function currentFilters(): Filters {
   return f;
 }
 
-/** Keep the filters in the address so a view can be bookmarked or shared. */
+/** True while the page restores a view from the address (Back/Forward): no new history entry. */
+let restoring = true;
+
+/**
+ * Keep the filters in the address so a view can be bookmarked or shared; a changed filter is a
+ * new history entry, so Back returns to the previous view (moving the map alone is not).
+ */
 function syncUrl(f: Filters): void {
-  history.replaceState(null, '', `${location.pathname}${query(f)}`);
+  const url = `${location.pathname}${query(f)}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  const { bbox: _now, ...rest } = f;
+  const before = new URLSearchParams(location.search);
+  before.delete('bbox');
+  const sameButMap = query(rest) === (before.toString() ? `?${before.toString()}` : '');
+  if (restoring || sameButMap) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
 }
+
+window.addEventListener('popstate', () => {
+  restoring = true;
+  form.reset();
+  restoreFromUrl();
+  fillSubTypes();
+  restoreFromUrl();
+  void reload(true).finally(() => (restoring = false));
+});
 
 function restoreFromUrl(): void {
   const params = new URLSearchParams(location.search);
@@ -139,6 +161,15 @@ async function reload(fit: boolean): Promise<void> {
   const seq = ++loadSeq;
   const f = currentFilters();
   syncUrl(f);
+  if (f.date_from && f.date_to && f.date_from > f.date_to) {
+    const message = `the From date ${f.date_from} is after the To date ${f.date_to}`;
+    events = [];
+    replaceChildren(rows, h('tr', {}, h('td', { colspan: 6, class: 'error' }, message)));
+    byId('counts').textContent = '—';
+    toast(message, true);
+    document.body.dataset.loaded = String(seq);
+    return;
+  }
   const { date_from, date_to, ...undated } = f;
   try {
     const dated = Boolean(date_from || date_to);
@@ -162,9 +193,21 @@ async function reload(fit: boolean): Promise<void> {
     const exportQuery = query(f);
     byId<HTMLAnchorElement>('export-link').href = `./export.csv${exportQuery}`;
     byId<HTMLAnchorElement>('export-geojson').href = `./export.geojson${exportQuery}`;
+    byId<HTMLAnchorElement>('export-jsonl').href = `./export.jsonl${exportQuery}`;
     document.body.dataset.loaded = String(seq);
   } catch (err) {
-    toast(`Could not load events: ${(err as Error).message}`, true);
+    if (seq !== loadSeq) return;
+    // The list must not pass for the answer to filters the server refused.
+    const message = (err as Error).message;
+    events = [];
+    nextCursor = null;
+    replaceChildren(rows, h('tr', {}, h('td', { colspan: 6, class: 'error' }, `Could not load events: ${message}`)));
+    moreBtn.hidden = true;
+    map.setEvents([], false);
+    byId('counts').textContent = '—';
+    byId('list-note').textContent = 'fix the filters above';
+    toast(`Could not load events: ${message}`, true);
+    document.body.dataset.loaded = String(seq);
   }
 }
 
@@ -302,7 +345,7 @@ byId('btn-audit').addEventListener('click', async () => {
               'tbody',
               {},
               ...entries.map((a) =>
-                h('tr', {}, h('td', {}, a.at), h('td', {}, a.reviewer), h('td', {}, a.action), h('td', {}, a.target), h('td', { class: 'diff' }, diff(a.before, a.after)), h('td', {}, a.comment ?? '')),
+                h('tr', {}, h('td', {}, a.at), h('td', {}, a.reviewer), h('td', {}, a.action), h('td', {}, a.target), h('td', { class: 'diff' }, describeChange(a)), h('td', {}, a.comment ?? '')),
               ),
             ),
           ),
@@ -312,6 +355,20 @@ byId('btn-audit').addEventListener('click', async () => {
   }
 });
 byId('audit-close').addEventListener('click', () => auditDialog.close());
+
+/** What an audit entry changed, in words for merges and splits, as a field diff otherwise. */
+function describeChange(a: { action: string; target: string; before: unknown; after: unknown }): string {
+  const idOf = (x: unknown) => (x && typeof x === 'object' && 'incident_id' in x ? String((x as { incident_id: unknown }).incident_id) : '?');
+  if (a.action === 'merge' && a.before && typeof a.before === 'object') {
+    const b = a.before as { incident?: unknown; other?: unknown };
+    return `merged ${idOf(b.other)} into ${idOf(b.incident)}`;
+  }
+  if (a.action === 'split' && a.after && typeof a.after === 'object') {
+    const x = a.after as { incident?: unknown; split?: unknown };
+    return `split out of ${idOf(x.incident)} into the new incident ${idOf(x.split)}`;
+  }
+  return diff(a.before, a.after);
+}
 
 /** "field: before → after" for the fields that differ. */
 function diff(before: unknown, after: unknown): string {
@@ -326,6 +383,8 @@ fillSelects();
 restoreFromUrl();
 fillSubTypes();
 restoreFromUrl();
-void fillCountries().then(() => reload(true));
+void fillCountries()
+  .then(() => reload(true))
+  .finally(() => (restoring = false));
 live();
 window.addEventListener('resize', () => map.invalidate());

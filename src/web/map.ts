@@ -118,6 +118,21 @@ export class EventMap {
         );
       m.bindTooltip(tip, { direction: 'top' });
       m.on('click', () => this.onOpen(e.event_id));
+      // Reachable and openable from the keyboard, as a click opens it.
+      m.on('add', () => {
+        const el = m.getElement() as SVGElement | undefined;
+        if (!el || el.dataset.keys) return;
+        el.dataset.keys = '1';
+        el.setAttribute('tabindex', '0');
+        el.setAttribute('role', 'button');
+        el.setAttribute('aria-label', `${e.event_date} ${e.sub_event_type} in ${e.location ?? e.admin1 ?? e.country}`);
+        el.addEventListener('keydown', (ev) => {
+          if ((ev as KeyboardEvent).key === 'Enter' || (ev as KeyboardEvent).key === ' ') {
+            ev.preventDefault();
+            this.onOpen(e.event_id);
+          }
+        });
+      });
       markers.push(m);
     }
     this.cluster.addLayers(markers);

@@ -69,11 +69,16 @@ function display(v: unknown): string {
   return String(v);
 }
 
+/** How long a review's "Saved" notice stays in the panel (ms). */
+const NOTICE_MS = 8000;
+
 /** The side panel. `onChanged` is called after a review so the list and map refresh. */
 export class EventPanel {
   private readonly el = byId('panel');
   private readonly body = byId('panel-body');
   private current: EventDetail | null = null;
+  /** The last review saved in this panel, shown again when the panel is redrawn. */
+  private notice: { eventId: string; text: string; at: number; focus: boolean } | null = null;
   private returnFocus: HTMLElement | null = null;
 
   constructor(private readonly onChanged: (e: StoredEvent) => void) {
@@ -155,7 +160,13 @@ export class EventPanel {
   }
 
   private reviewSection(e: StoredEvent): HTMLElement {
-    const msg = h('p', { class: 'review-msg', role: 'status', 'aria-live': 'polite' });
+    const msg = h('p', { class: 'review-msg', role: 'status', 'aria-live': 'polite', tabindex: -1 });
+    const n = this.notice;
+    if (n && n.eventId === e.event_id && Date.now() - n.at < NOTICE_MS) {
+      msg.textContent = n.text;
+      msg.className = 'review-msg ok';
+      if (n.focus) queueMicrotask(() => msg.isConnected && msg.focus());
+    }
     const comment = h('input', { type: 'text', id: 'review-comment', placeholder: 'comment (optional)', 'aria-label': 'Review comment' });
     const field = h('select', { id: 'edit-field', 'aria-label': 'Field to correct' }, ...Object.keys(EDITABLE).map((f) => h('option', { value: f }, f)));
     const value = h('input', { type: 'text', id: 'edit-value', 'aria-label': 'New value' });
@@ -187,11 +198,11 @@ export class EventPanel {
       }
       try {
         const updated = await reviewEvent(e.event_id, body);
-        msg.textContent = `Saved: ${action}`;
-        msg.className = 'review-msg ok';
+        // The panel is drawn anew after a save (here and on the live update that follows): the
+        // notice is kept and shown by each drawing for a while, and the keyboard stays on it.
+        this.notice = { eventId: e.event_id, text: `Saved: ${action}`, at: Date.now(), focus: true };
         this.onChanged(updated);
         await this.refresh();
-        byId('panel-status').focus?.();
       } catch (err) {
         msg.textContent = err instanceof ApiError ? err.message : String(err);
         msg.className = 'review-msg error';

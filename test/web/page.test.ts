@@ -176,6 +176,10 @@ describe('the analyst page', () => {
     await page.fill('#review-comment', 'hospital update');
     await page.click('#btn-correct');
     await page.waitForFunction(() => document.querySelector('#panel-status')?.textContent === 'corrected');
+    // the panel is redrawn after the save; the notice survives it and holds the keyboard focus
+    await page.waitForTimeout(600);
+    await expect(page.locator('.review .review-msg').innerText()).resolves.toBe('Saved: correct');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('review-msg'))).toBe(true);
 
     await page.reload();
     await page.waitForSelector(`#event-rows tr[data-id="${id}"]`);
@@ -217,6 +221,70 @@ describe('the analyst page', () => {
     await page.click('#btn-split');
     await page.waitForSelector('ul.sources', { state: 'detached' });
     expect((await call(srv.base, 'GET', `/events/${goma}`)).json.incident.event_ids).toEqual([goma]);
+    await page.keyboard.press('Escape');
+    // The audit log says what a merge and a split did, in words.
+    await page.click('#btn-audit');
+    await page.waitForSelector('table.audit');
+    const audit = await page.locator('table.audit').innerText();
+    expect(audit).toMatch(/merged inc_\S+ into inc_/);
+    expect(audit).toMatch(/split out of inc_\S+ into the new incident inc_/);
+    await page.click('#audit-close');
+  });
+
+  it('Back returns to the previous filters', async () => {
+    await openMain(page);
+    let loaded = await page.evaluate(() => document.body.dataset.loaded);
+    await page.selectOption('select[name=country]', 'Mali');
+    await waitLoaded(page, loaded);
+    loaded = await page.evaluate(() => document.body.dataset.loaded);
+    await page.selectOption('select[name=event_type]', 'Protests');
+    await waitLoaded(page, loaded);
+    expect(page.url()).toContain('event_type=Protests');
+    loaded = await page.evaluate(() => document.body.dataset.loaded);
+    await page.goBack();
+    await waitLoaded(page, loaded);
+    expect(page.url()).toContain('country=Mali');
+    expect(page.url()).not.toContain('event_type');
+    expect(await page.inputValue('select[name=event_type]')).toBe('');
+    expect(await rowCount(page)).toBe(3);
+  });
+
+  it('filters the server refuses leave no stale list behind', async () => {
+    await openMain(page);
+    const loaded = await page.evaluate(() => document.body.dataset.loaded);
+    await page.fill('input[name=date_from]', '2026-03-01');
+    await page.fill('input[name=date_to]', '2025-01-01');
+    await page.click('form#filters button[type=submit]');
+    await waitLoaded(page, loaded);
+    expect(await rowCount(page)).toBe(0);
+    await expect(page.locator('#event-rows').innerText()).resolves.toMatch(/From date 2026-03-01 is after the To date/);
+  });
+
+  it('works at phone width: no sideways scroll, the list is reachable and opens events', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    try {
+      await openMain(phone);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      const first = phone.locator('#event-rows tr.ev-row').first();
+      await first.scrollIntoViewIfNeeded();
+      await first.click(); // fails if the map lies over the list
+      await phone.waitForSelector('#panel:not([hidden]) td[data-field="event_type"]');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('map markers open their event from the keyboard', async () => {
+    await openMain(page);
+    const loaded = await page.evaluate(() => document.body.dataset.loaded);
+    await page.selectOption('select[name=country]', 'Mali');
+    await waitLoaded(page, loaded);
+    const marker = page.locator('#map path.ev-marker[role=button]').first();
+    await marker.waitFor();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel:not([hidden]) td[data-field="event_type"]');
     await page.keyboard.press('Escape');
   });
 
