@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { disorderTypeOf, eventTypeOf, isSubEventType, type SitrepEvent } from '../model/index.js';
+import { placeByName } from '../pipeline/mentions/places/index.js';
 import type { Review, StoredEvent } from '../store/types.js';
 import type { ApiContext } from './context.js';
 import { HttpError, badRequest, notFound } from './errors.js';
@@ -56,6 +57,20 @@ export function completeChanges(current: StoredEvent, changes: Partial<SitrepEve
       );
     out.event_type = type;
     out.disorder_type = disorderTypeOf(sub);
+  }
+  // A new place name without coordinates takes the gazetteer's point and units for it, so the
+  // map and the exports do not keep the old place's coordinates under the new name; a name the
+  // gazetteer lacks in that country ("Gao town", a respelling) keeps the coordinates it had.
+  const place =
+    out.location !== undefined && out.location !== null && out.latitude === undefined && out.longitude === undefined
+      ? placeByName(out.location, out.country ?? current.country)
+      : null;
+  if (place) {
+    out.latitude = Math.round(place.latitude * 10_000) / 10_000;
+    out.longitude = Math.round(place.longitude * 10_000) / 10_000;
+    if (out.admin1 === undefined) out.admin1 = place.admin1;
+    if (out.admin2 === undefined) out.admin2 = place.admin2;
+    if (out.geo_precision === undefined) out.geo_precision = place.kind === 'place' ? 1 : place.kind === 'admin2' ? 2 : 3;
   }
   const low = out.fatalities_low ?? current.fatalities_low;
   const best = out.fatalities ?? current.fatalities;

@@ -243,6 +243,17 @@ describe('PATCH /events/{id} (review) and GET /audit', () => {
     expect(entry.after.fatalities).toBe(7);
   });
 
+  it('a corrected place name brings its coordinates and units from the gazetteer', async () => {
+    const id = ids.get('seed-kano')!;
+    const res = await call(srv.base, 'PATCH', `/events/${id}`, { action: 'correct', reviewer: 'Amina', changes: { location: 'Zaria' } });
+    expect(res.status).toBe(200);
+    expect(res.json.location).toBe('Zaria');
+    expect(res.json.latitude).toBeCloseTo(11.1, 0);
+    expect(res.json.longitude).toBeCloseTo(7.7, 0);
+    expect(res.json.admin1).toBe('Kaduna');
+    expect(res.json.geo_precision).toBe(1);
+  });
+
   it('accepts and rejects; the status filter sees it', async () => {
     const kano = ids.get('seed-kano')!;
     const lahore = ids.get('seed-lahore')!;

@@ -65,3 +65,27 @@ export function countryOfDemonym(word: string, gaz: Gazetteer = loadGazetteer())
   const iso2 = gaz.demonym(foldName(word));
   return iso2 ? info(gaz, gaz.countryIndex(iso2)) : null;
 }
+
+/**
+ * A place by its name in one country, for an analyst's correction ("Tessit" in Mali): the
+ * entity carrying that name (own name before alternates; a town before a district before a
+ * province; then the most people), or null when the gazetteer has no such name there.
+ * `country` is any name of the country; null/empty looks in every country.
+ */
+export function placeByName(name: string, country: string | null, gaz: Gazetteer = loadGazetteer()): import('../../../model/index.js').Place | null {
+  const k = gaz.findName(foldName(name));
+  if (k < 0) return null;
+  const c = country ? gaz.countryOfName(country, foldName) : -1;
+  if (country && c < 0) return null;
+  const rank = { place: 0, admin2: 1, admin1: 2, country: 3 } as const;
+  const hits = gaz
+    .hits(k)
+    .filter((h) => c < 0 || gaz.country[h.entity] === c)
+    .sort(
+      (a, b) =>
+        Number(a.alternate) - Number(b.alternate) ||
+        rank[gaz.kindOf(a.entity)] - rank[gaz.kindOf(b.entity)] ||
+        gaz.pop[b.entity]! - gaz.pop[a.entity]!,
+    );
+  return hits.length ? gaz.place(hits[0]!.entity) : null;
+}
