@@ -135,6 +135,8 @@ function whereOf(f: EventFilter, table: 'events' | 'incidents'): { sql: string; 
     else c.push('(longitude >= ? OR longitude <= ?)'), p.push(w, e);
   }
   if (f.status && table === 'events') c.push('status = ?'), p.push(f.status);
+  // an incident counts under a review status when one of its events has it
+  if (f.status && table === 'incidents') c.push('incident_id IN (SELECT incident_id FROM events WHERE status = ?)'), p.push(f.status);
   return { sql: c.length ? c.join(' AND ') : '1 = 1', params: p };
 }
 

@@ -260,6 +260,13 @@ describe.each(['sqlite', 'postgres'] as const)('store on %s', (engine) => {
     expect(s.by_day.reduce((a, b) => a + b.count, 0)).toBe(7);
     const f = await store.stats({ event_type: 'Battles', date_to: '2026-02-10' });
     expect(f.events).toBe(4);
+    // under a review status, incidents count when one of their events has it
+    const accepted = await store.stats({ status: 'accepted' });
+    const all = await store.stats({});
+    expect(accepted.events).toBeGreaterThan(0);
+    expect(accepted.incidents).toBeGreaterThan(0);
+    expect(accepted.incidents).toBeLessThanOrEqual(accepted.events);
+    expect(accepted.incidents).toBeLessThan(all.incidents);
   });
 
   it('streams events in pages, past the batch size, in the listing order', async () => {
