@@ -40,8 +40,16 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
     const known = [...bySide.entries()].filter(([k]) => k !== 'unknown');
     const knownBest = known.reduce((s, [, cs]) => s + sideRange(cs).best, 0);
     const unknownBest = sideRange(bySide.get('unknown')!).best;
+    const voice = (c: Claim) => (c.source ?? '').toLowerCase();
+    const knownVoices = new Set(known.flatMap(([, cs]) => cs.map(voice)));
+    const rival = bySide.get('unknown')!.some((c) => c.source && !knownVoices.has(voice(c)));
     if (unknownBest <= knownBest) bySide.delete('unknown');
-    else {
+    else if (rival) {
+      // A larger figure from another voice ("the Taliban said they had killed ten") is a rival
+      // claim about the same dead: it widens the range, the conservative figure stays best.
+      const knownLow = known.reduce((s, [, cs]) => s + sideRange(cs).low, 0);
+      return { low: Math.min(knownLow, knownBest), best: knownBest, high: Math.max(unknownBest, sideRange(bySide.get('unknown')!).high) };
+    } else {
       const r = sideRange(bySide.get('unknown')!);
       return { low: Math.max(r.low, knownBest), best: Math.max(r.best, knownBest), high: Math.max(r.high, knownBest) };
     }

@@ -226,3 +226,11 @@ describe('headline lists of victims', () => {
     expect(a[0]!.best).toBe(1);
   });
 });
+
+describe('who speaks for a figure', () => {
+  it('a speaker after a semicolon speaks only for the clause after it', () => {
+    const cs = claimsOf('Fighters attacked a checkpoint in Ghazni on Saturday, killing two soldiers; the Taliban said they had killed ten.').filter((c) => c.kind === 'killed');
+    expect(cs.find((c) => c.best === 2)?.source ?? null).toBeNull();
+    expect(cs.find((c) => c.best === 10)?.source).toMatch(/Taliban/);
+  });
+});

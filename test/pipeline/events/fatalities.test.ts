@@ -64,3 +64,11 @@ describe('figures that are part of another or only a default', () => {
     expect(fatalitiesFromClaims([c(0, 50, 'unknown', 'Fifty people have been killed'), c(2, 10, 'civilians', 'numerous casualties', true)]).best).toBe(50);
   });
 });
+
+describe('a rival voice', () => {
+  it('widens the range while the conservative figure stays best', () => {
+    const a: Claim = { sentence: 0, start: 0, end: 10, kind: 'killed', low: 2, high: 2, best: 2, victims: 'state_forces', source: null, text: 'killing two soldiers' };
+    const b: Claim = { sentence: 0, start: 20, end: 30, kind: 'killed', low: 10, high: 10, best: 10, victims: 'unknown', source: 'the Taliban', text: 'killed ten' };
+    expect(fatalitiesFromClaims([a, b])).toEqual({ low: 2, best: 2, high: 10 });
+  });
+});

@@ -59,6 +59,20 @@ const DETERMINERS = new Set(['the', 'those', 'these', 'his', 'her', 'their', 'it
 const PLURAL_PEOPLE = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'youth', 'troops', 'persons', 'folk']);
 const CASUALTY_VERBS = new Set(['suffered', 'suffering', 'caused', 'causing', 'inflicted', 'inflicting', 'sustained', 'resulting', 'resulted', 'incurred', 'reported']);
 
+/** Speech words: a sentence's speaker speaks for the clauses up to where one of these stands. */
+const SPEECH = /\b(?:said|says|say|told|tells|reported|reports|claimed|claims|according|announced|stated|confirmed|added)\b/i;
+
+/**
+ * True when the sentence's speaker speaks for a figure ending at `end`: no semicolon stands
+ * between the figure and every speech word ("…killing two soldiers; the Taliban said they had
+ * killed ten": the Taliban speak for the ten only).
+ */
+function speakerReaches(text: string, end: number): boolean {
+  const semi = text.indexOf(';', end);
+  if (semi < 0) return true;
+  return SPEECH.test(text.slice(0, semi));
+}
+
 class SentenceClaims {
   readonly tokens: Token[];
   readonly afterAt: ({ kind: ClaimKind; end: number } | null)[];
@@ -496,7 +510,7 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
         high: d.high,
         best: d.best,
         victims: d.victims,
-        source: sourceBefore(s.text, a.start) ?? sources[s.index] ?? null,
+        source: sourceBefore(s.text, a.start) ?? (speakerReaches(s.text, z.end) ? sources[s.index] : null) ?? null,
         text: doc.text.slice(start, end),
       };
       if (d.negated) c.negated = true;
