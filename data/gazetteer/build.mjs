@@ -336,12 +336,22 @@ for (const [code, name] of admin2Names) {
 }
 
 // ---------------------------------------------------------------- populated places
+/** ISO alpha-2 codes of the countries whose GeoNames place names carry the Arabic article (Al-, El-, Ad-…). */
+const ARABIC_ARTICLE_COUNTRIES = new Set(['DZ', 'BH', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MA', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'AE', 'YE', 'MR', 'EH', 'TD', 'SO', 'DJ', 'SS']);
 const codeLike = (a) => /\d/.test(a) || (a.length <= 4 && isAllCaps(a));
 for (const r of rows) {
   const i = addEntity({ kind: 'place', fcode: r.fcode, country: countryIdx.get(r.cc), admin1: admin1Entity.get(r.a1) ?? -1, admin2: admin2Entity.get(r.a2) ?? -1, lat: r.lat, lon: r.lon, pop: r.pop, gid: r.gid, name: r.name });
   addName(r.name, i);
   addName(r.ascii, i);
   if (r.alts) for (const a of r.alts.split(',')) if (a && !codeLike(a)) addName(a, i, { alt: true });
+  // Arabic names lose their article in English news ("Al Jahrā’" is written "Jahra"): the name
+  // without it is an alternate, in the countries where Arabic place names carry one.
+  if (ARABIC_ARTICLE_COUNTRIES.has(r.cc)) {
+    for (const n of [r.name, r.ascii]) {
+      const m = /^(?:al|el|ad|ar|as|an|at|az|ash|adh)[-\s‘’'`]+(.{4,})$/i.exec(n ?? '');
+      if (m) addName(m[1], i, { alt: true });
+    }
+  }
 }
 
 // ---------------------------------------------------------------- supplement

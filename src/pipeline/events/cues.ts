@@ -169,9 +169,14 @@ export function isCrowdCue(cue: Cue, lex: TriggerLexicon = loadTriggerLexicon())
  * earlier campaign), as an offset into the sentence; -1 when it has none.
  */
 export function backgroundAt(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): number {
+  return backgroundSpan(sentence, lex)?.[0] ?? -1;
+}
+
+/** The first background phrase of the sentence as [start, end) offsets into it, or null. */
+export function backgroundSpan(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): [number, number] | null {
   lex.background.lastIndex = 0;
   const m = lex.background.exec(sentence);
-  return m ? m.index : -1;
+  return m ? [m.index, m.index + m[0].length] : null;
 }
 
 /** True when the sentence reads as background (anniversaries, "years ago", an earlier campaign). */

@@ -30,7 +30,7 @@ import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from 
 import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
-import { backgroundAt, findCues, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
+import { backgroundSpan, findCues, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
@@ -155,7 +155,7 @@ interface OtherClause {
  * to the sentence's end). A phrase before the strongest cue ("On 3 May 2019, gunmen killed…") or
  * after it in the same clause ("…killed on 3 May 2019") dates the event words: null.
  */
-function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[]): OtherClause | null {
+function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], phraseEnd = at): OtherClause | null {
   if (cues.length === 0) return null;
   const before = text.slice(sentence.start, at);
   const open = /,\s*(?:who|which|whose|whom)\b[^,]*$/i.exec(before);
@@ -167,8 +167,8 @@ function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[]):
   }
   const main = cues.reduce((a, b) => (b.weight > a.weight ? b : a));
   if (at < main.end) return null;
-  const m = SUBORDINATE.exec(text.slice(main.end, at));
-  return m ? { start: main.end + m.index, end: Infinity } : null;
+  const m = SUBORDINATE.exec(text.slice(main.end, phraseEnd));
+  return m ? { start: Math.min(main.end + m.index, at), end: Infinity } : null;
 }
 
 /**
@@ -399,9 +399,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // clause of its own: then only that clause goes.
     const dropped: OtherClause[] = [];
     const outside = (x: { start: number }) => !dropped.some((c) => c.start <= x.start && x.start < c.end);
-    const bg = backgroundAt(s.text, lex);
-    if (bg >= 0) {
-      const clause = otherClause(doc.text, s, s.start + bg, cues);
+    const bg = backgroundSpan(s.text, lex);
+    if (bg) {
+      // (the phrase may open its clause itself: "…marched on Tuesday, one day before the deal")
+      const clause = otherClause(doc.text, s, s.start + bg[0], cues, s.start + bg[1]);
       if (!clause) continue;
       dropped.push(clause);
       cues = cues.filter(outside);

@@ -146,3 +146,11 @@ describe('two kinds of violence at one place and day', () => {
     expect(x.events).toHaveLength(1);
   });
 });
+
+describe('a background phrase that opens its own clause', () => {
+  it('drops only that clause', () => {
+    const x = run('About 4,000 protesters marched across San Salvador on Tuesday, one day before the free trade agreement takes effect.', '2006-03-01');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.event_type).toBe('Protests');
+  });
+});

@@ -35,6 +35,12 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       want: [{ mention: 'Bogodukhiv', name: 'Bohodukhiv', country: 'Ukraine' }],
     },
   ],
+  'an Arabic place name written without its article': [
+    {
+      text: 'More than 1,000 stateless Arabs demonstrated in the Kuwaiti city of Jahra on Friday.',
+      want: [{ mention: 'Jahra', country: 'Kuwait' }],
+    },
+  ],
   'two ambiguous names settle on one country instead of flipping each other': [
     {
       text: 'Protesters fought with police outside the Ontario legislature in Toronto.',
