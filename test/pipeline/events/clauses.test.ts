@@ -154,3 +154,15 @@ describe('a background phrase that opens its own clause', () => {
     expect(x.events[0]!.event_type).toBe('Protests');
   });
 });
+
+describe('an attempt', () => {
+  it('is an event: ACLED codes attempted attacks and protests that were stopped', () => {
+    const x = run('Gunmen tried to storm a police station in Bannu on Monday but were repelled after a two-hour gunfight, officials said.', '2025-03-11');
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events[0]!.event_type).toBe('Battles');
+  });
+  it('while a plan or a threat is not', () => {
+    const x = run('The group threatened to attack police stations in Bannu next week, officials said.', '2025-03-11');
+    expect(x.events).toHaveLength(0);
+  });
+});
