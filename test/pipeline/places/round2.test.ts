@@ -35,6 +35,15 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
       want: [{ mention: 'Bogodukhiv', name: 'Bohodukhiv', country: 'Ukraine' }],
     },
   ],
+  'in lower-case text, a name after a title and a first name is a person': [
+    {
+      text: 'furious relatives rampaged in asuncion, paraguay, on tuesday. president nicanor duarte went on television in the evening.',
+      want: [
+        { mention: 'asuncion', country: 'Paraguay' },
+        { mention: 'duarte', name: null },
+      ],
+    },
+  ],
   'an Arabic place name written without its article': [
     {
       text: 'More than 1,000 stateless Arabs demonstrated in the Kuwaiti city of Jahra on Friday.',

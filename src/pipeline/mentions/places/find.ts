@@ -504,6 +504,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         // a first name proper: a word of 3+ letters, not in capitals, not a possessive ("J-K's Udhampur")
         personSure = prev.raw.length >= 3 && !prev.allCaps && !prev.foldFull && !dashBefore(text, prev.start);
       }
+      // Where casing says nothing: "president nicanor duarte", "vice president julio cesar franco":
+      // a title, then a word no gazetteer or dictionary knows, then the name.
+      else if (mode === 'nocase' && prev2 && TITLES.has(prev2.fold) && /^ $/.test(text.slice(prev2.end, prev.start)) && !commonWord(prev, gaz) && !NAME_PARTS.has(prev.fold) && gaz.findName(prev.fold) < 0 && !gaz.demonym(prev.fold))
+        personLike = personSure = true;
     }
     spans.push({
       first: i,
