@@ -15,7 +15,7 @@ import type {
 } from '../model/index.js';
 import { cleanReport } from './clean/index.js';
 import { splitSentences } from './sentences/index.js';
-import { countryByName, findPlaces, loadGazetteer, type Gazetteer } from './mentions/places/index.js';
+import { countryByName, countryOfDemonym, findPlaces, loadGazetteer, type Gazetteer } from './mentions/places/index.js';
 import { findActors } from './mentions/actors/index.js';
 import { findDates } from './mentions/dates/index.js';
 import { findClaims } from './mentions/casualties/index.js';
@@ -145,6 +145,69 @@ export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null
   };
 }
 
+/** Words after a country's name that make it the side attacking ("Russia launched…", "Israel struck…"). */
+const ATTACK_AFTER_COUNTRY = /^\s+(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits)\b/i;
+
+/**
+ * Countries the geocoder found acting ("Israel struck Hezbollah positions"), added as their
+ * military forces with the agent role, so the event has its attacker and not the state of the
+ * place the strike landed in. Actor mentions already covering the words are kept as they are.
+ */
+function withCountriesActing(actors: ActorMention[], places: PlaceMention[], text: string, reportCountry: string | null, sentences: Sentence[]): ActorMention[] {
+  const added: ActorMention[] = [];
+  for (const p of places) {
+    if (p.role !== 'actor' || p.place?.kind !== 'country' || !ATTACK_AFTER_COUNTRY.test(text.slice(p.end, p.end + 30))) continue;
+    if (actors.some((a) => a.start < p.end && p.start < a.end)) continue;
+    const name = p.place.country;
+    added.push({
+      sentence: p.sentence,
+      start: p.start,
+      end: p.end,
+      text: p.text,
+      actor: `Military Forces of ${name}`,
+      // ACLED: a state's forces acting outside it are external forces (8)
+      inter: reportCountry && name !== reportCountry ? 8 : 1,
+      kind: 'military',
+      country: name,
+      generic: false,
+      role_hint: 'agent',
+      country_source: 'text',
+      template: 'Military Forces of {country}',
+    });
+  }
+  // "A Russian missile hit Kharkiv", "Israeli strikes killed…": a people's name on a weapon fired from afar
+  FIRED_BY_DEMONYM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIRED_BY_DEMONYM.exec(text))) {
+    // (the mention is the people's name alone: the weapon word stays the event's cue)
+    const start = m.index;
+    const end = start + m[1]!.length;
+    if (actors.some((a) => a.start < end && start < a.end) || added.some((a) => a.start < end && start < a.end)) continue;
+    const c = countryOfDemonym(m[1]!);
+    if (!c) continue;
+    const sentence = sentences.find((x) => x.start <= start && start < x.end);
+    if (!sentence) continue;
+    added.push({
+      sentence: sentence.index,
+      start,
+      end,
+      text: m[1]!,
+      actor: `Military Forces of ${c.name}`,
+      inter: reportCountry && c.name !== reportCountry ? 8 : 1,
+      kind: 'military',
+      country: c.name,
+      generic: false,
+      role_hint: 'agent',
+      country_source: 'text',
+      template: 'Military Forces of {country}',
+    });
+  }
+  return added.length ? [...actors, ...added].sort((a, b) => a.start - b.start) : actors;
+}
+
+/** A people's name before a weapon fired from afar: "Russian missile", "Israeli air strikes". */
+const FIRED_BY_DEMONYM = /\b(\p{Lu}\p{Ll}+)(?:-led)?\s+(?:missiles?|drones?|rockets?|air ?strikes?|airstrikes?|strikes|jets|warplanes|aircraft|artillery|shelling|shells|helicopter gunships?|gunships?)\b/gu;
+
 /**
  * Run the whole pipeline on one report. Never throws on odd text; throws ReportTooLongError when
  * the cleaned text is over the limit, and an Error naming the file when the gazetteer is missing.
@@ -162,7 +225,7 @@ export function extractReport(raw: RawReport, opts: ExtractOptions = {}): Extrac
   const uncountried = findActors(doc, sentences, { country: null, date: referenceDate });
   // No place or civilian-side actor named: an armed force's country is better than none.
   const country = mainCountry(places, doc.text, uncountried) ?? actorCountry(uncountried, doc.text);
-  const actors = country ? findActors(doc, sentences, { country, date: referenceDate }) : uncountried;
+  const actors = withCountriesActing(country ? findActors(doc, sentences, { country, date: referenceDate }) : uncountried, places, doc.text, country, sentences);
   const countryPlace = country ? countryAsPlace(country, gazetteer) : null;
   const dates = findDates(doc, sentences, referenceDate);
   const claims = findClaims(doc, sentences);

@@ -166,3 +166,24 @@ describe('an attempt', () => {
     expect(x.events).toHaveLength(0);
   });
 });
+
+describe('the side that fires', () => {
+  it.each([
+    ['Russia launched a missile attack on Kharkiv on Monday, killing six people.', 'Military Forces of Russia'],
+    ['A Russian missile hit Kharkiv on Monday, killing six people, Ukrainian officials said.', 'Military Forces of Russia'],
+    ['Israeli air strikes killed 12 people in Khan Younis on Monday, health officials said.', 'Military Forces of Israel'],
+  ])('%s → actor1 %s, an external force (8)', (text, actor) => {
+    const x = run(text, '2024-05-23');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.actor1).toBe(actor);
+    expect(x.events[0]!.inter1).toBe(8);
+  });
+});
+
+describe('the month May', () => {
+  it('is no "may" of a hypothetical', () => {
+    const x = run('KHARTOUM, May 22 - RSF fighters looted shops in Nyala on Monday.', '2024-05-23');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.sub_event_type).toBe('Looting/property destruction');
+  });
+});
