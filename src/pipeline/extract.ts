@@ -156,9 +156,30 @@ const ATTACK_AFTER_COUNTRY = /^\s+(?:struck|strikes|attacked|attacks|bombed|bomb
 function withCountriesActing(actors: ActorMention[], places: PlaceMention[], text: string, reportCountry: string | null, sentences: Sentence[]): ActorMention[] {
   const added: ActorMention[] = [];
   for (const p of places) {
-    if (p.role !== 'actor' || p.place?.kind !== 'country' || !ATTACK_AFTER_COUNTRY.test(text.slice(p.end, p.end + 30))) continue;
+    if (p.place?.kind !== 'country' || p.role === 'dateline') continue;
     if (actors.some((a) => a.start < p.end && p.start < a.end)) continue;
+    const after = text.slice(p.end, p.end + 60);
     const name = p.place.country;
+    // "Israel and Hamas agreed to a ceasefire": the government is a party to the agreement
+    // (a subject, not "…talks in Qatar and Egypt agreed…")
+    if (AGREE_AFTER_COUNTRY.test(after) && !/\b(?:in|at|near|from|to|of|into|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) {
+      added.push({
+        sentence: p.sentence,
+        start: p.start,
+        end: p.end,
+        text: p.text,
+        actor: `Government of ${name}`,
+        inter: reportCountry && name !== reportCountry ? 8 : 1,
+        kind: 'state_other',
+        country: name,
+        generic: false,
+        role_hint: 'agent',
+        country_source: 'text',
+        template: 'Government of {country}',
+      });
+      continue;
+    }
+    if (p.role !== 'actor' || !ATTACK_AFTER_COUNTRY.test(after)) continue;
     added.push({
       sentence: p.sentence,
       start: p.start,
@@ -204,6 +225,9 @@ function withCountriesActing(actors: ActorMention[], places: PlaceMention[], tex
   }
   return added.length ? [...actors, ...added].sort((a, b) => a.start - b.start) : actors;
 }
+
+/** Words after a country's name that make its government a party to an agreement. */
+const AGREE_AFTER_COUNTRY = /^\s+(?:and\s+[^,.;]{1,40}?\s+)?(?:have\s+|has\s+)?(?:agreed|signed|reached|struck)\b/i;
 
 /** A people's name before a weapon fired from afar: "Russian missile", "Israeli air strikes". */
 const FIRED_BY_DEMONYM = /\b(\p{Lu}\p{Ll}+)(?:-led)?\s+(?:missiles?|drones?|rockets?|air ?strikes?|airstrikes?|strikes|jets|warplanes|aircraft|artillery|shelling|shells|helicopter gunships?|gunships?)\b/gu;

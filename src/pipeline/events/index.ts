@@ -137,6 +137,27 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
 const RUNNING_TOTAL = /\b(?:have|has) (?:now )?(?:died|been killed|lost (?:their|his|her) li(?:fe|ves)|perished)\b|\b(?:according to (?:an? )?(?:\w+ )?(?:tally|tallies|estimates?|count))\b/i;
 const s_end = (s: Sentence) => s.end;
 
+/** A verb of taking ground right before a place's name: "captured El Fasher", "retook Kidal". */
+const TAKEN_BEFORE = /\b(?:(re)captur(?:ed|es|ing)|(re)took|(re)gained control of|(re)took control of|captur(?:ed|es|ing)|seiz(?:ed|es|ing)(?: control of)?|overr(?:an|uns?)|took (?:over|control of)|tak(?:es|ing) (?:over|control of))\s+(?:the\s+)?(?:(?:strategic|key|northern|southern|eastern|western|central|border|provincial|regional)\s+)?(?:(?:town|city|village|capital|district|province|state|region|area)\s+of\s+)?$/i;
+
+/**
+ * Cues the trigger lexicon cannot see alone: taking ground named by a place ("RSF fighters
+ * captured El Fasher"), territory taken (overtake) or taken back (regain, a "re-" verb).
+ */
+function placeTakenCues(text: string, s: Sentence, places: PlaceMention[]): Cue[] {
+  const out: Cue[] = [];
+  for (const p of places) {
+    if (p.sentence !== s.index || !p.place || p.place.kind === 'country') continue;
+    const before = text.slice(Math.max(s.start, p.start - 70), p.start);
+    const m = TAKEN_BEFORE.exec(before);
+    if (!m) continue;
+    const start = p.start - before.length + m.index;
+    const regain = !!(m[1] || m[2] || m[3] || m[4]);
+    out.push({ category: regain ? 'regain' : 'overtake', start, end: p.start, text: m[0].trim(), weight: regain ? 5 : 3.5 });
+  }
+  return out;
+}
+
 /** Words that open a clause of its own after the event words: a date beyond them dates something else. */
 const SUBORDINATE = /\b(?:who|which|whom|whose|than|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
 
@@ -334,7 +355,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const s of usable) {
     const names = namesOf(s);
     const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && n.end - n.start > c.end - c.start);
-    cuesBySentence.set(s.index, findCues(s.text, s.start, lex).filter((c) => !insideName(c)));
+    cuesBySentence.set(s.index, [...findCues(s.text, s.start, lex).filter((c) => !insideName(c)), ...placeTakenCues(doc.text, s, input.places)]);
   }
   const strongProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 

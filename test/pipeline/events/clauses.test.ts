@@ -187,3 +187,23 @@ describe('the month May', () => {
     expect(x.events[0]!.sub_event_type).toBe('Looting/property destruction');
   });
 });
+
+describe('ground taken, named by its place', () => {
+  it.each([
+    ['RSF fighters captured El Fasher on Monday, residents said.', 'Non-state actor overtakes territory'],
+    ['The army retook Kidal on Monday after rebels withdrew.', 'Government regains territory'],
+  ])('%s → %s', (text, sub) => {
+    const x = run(text, '2024-05-23');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.sub_event_type).toBe(sub);
+  });
+});
+
+describe('an agreement between a state and an armed group', () => {
+  it('is an Agreement with the government as a party, not an abduction for its hostage terms', () => {
+    const x = run('Israel and Hamas agreed on Wednesday to a ceasefire and hostage release deal, mediators said.', '2025-01-16');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.sub_event_type).toBe('Agreement');
+    expect([x.events[0]!.actor1, x.events[0]!.actor2]).toContain('Government of Israel');
+  });
+});
