@@ -43,6 +43,13 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
     const voice = (c: Claim) => (c.source ?? '').toLowerCase();
     const knownVoices = new Set(known.flatMap(([, cs]) => cs.map(voice)));
     const rival = bySide.get('unknown')!.some((c) => c.source && !knownVoices.has(voice(c)));
+    if (rival && unknownBest < knownBest) {
+      // A smaller figure from another voice ("the army put the toll at nine") is a rival count of
+      // the same dead: the most conservative credible figure is best (ACLED), the range spans both.
+      const u = sideRange(bySide.get('unknown')!);
+      const knownHigh = known.reduce((s, [, cs]) => s + sideRange(cs).high, 0);
+      return { low: Math.min(u.low, unknownBest), best: unknownBest, high: Math.max(knownHigh, knownBest, u.high) };
+    }
     if (unknownBest <= knownBest) bySide.delete('unknown');
     else if (rival) {
       // A larger figure from another voice ("the Taliban said they had killed ten") is a rival

@@ -72,3 +72,10 @@ describe('a rival voice', () => {
     expect(fatalitiesFromClaims([a, b])).toEqual({ low: 2, best: 2, high: 10 });
   });
 });
+
+describe('rival counts from other voices', () => {
+  const c = (best: number, victims: Claim['victims'], source: string | null, sentence: number): Claim => ({ sentence, start: sentence * 100, end: sentence * 100 + 5, kind: 'killed', low: best, high: best, best, victims, source, text: `${best} killed` });
+  it('the most conservative is best, the range spans them all', () => {
+    expect(fatalitiesFromClaims([c(12, 'civilians', 'residents', 0), c(15, 'unknown', 'a militia leader', 1), c(9, 'unknown', 'the army', 1)])).toEqual({ low: 9, best: 9, high: 15 });
+  });
+});
