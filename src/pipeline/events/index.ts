@@ -159,7 +159,8 @@ function placeTakenCues(text: string, s: Sentence, places: PlaceMention[]): Cue[
 }
 
 /** Words that open a clause of its own after the event words: a date beyond them dates something else. */
-const SUBORDINATE = /\b(?:who|which|whom|whose|than|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
+// ("than" before a number is a quantity, "more than 400", not a comparison's own clause)
+const SUBORDINATE = /\b(?:who|which|whom|whose|than(?!\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|dozens?|scores|about|around|some)\b))|since|after|following|before|compared|when|while|unlike|as in|like)\b|[;(—–]/i;
 
 /** A clause of a sentence that tells something else than its event: [start, end) document offsets. */
 interface OtherClause {
@@ -422,8 +423,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const outside = (x: { start: number }) => !dropped.some((c) => c.start <= x.start && x.start < c.end);
     const bg = backgroundSpan(s.text, lex);
     if (bg) {
-      // (the phrase may open its clause itself: "…marched on Tuesday, one day before the deal")
-      const clause = otherClause(doc.text, s, s.start + bg[0], cues, s.start + bg[1]);
+      // (a span of time may open its clause itself: "…marched on Tuesday, one day before the deal")
+      const opensClause = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|weeks?|months?|years?) (?:after|before|earlier)/i.test(s.text.slice(bg[0], bg[1]));
+      const clause = otherClause(doc.text, s, s.start + bg[0], cues, opensClause ? s.start + bg[1] : s.start + bg[0]);
       if (!clause) continue;
       dropped.push(clause);
       cues = cues.filter(outside);

@@ -207,3 +207,11 @@ describe('an agreement between a state and an armed group', () => {
     expect([x.events[0]!.actor1, x.events[0]!.actor2]).toContain('Government of Israel');
   });
 });
+
+describe('"more than" is a quantity', () => {
+  it('a running toll "that has killed more than 400 since September" stays background', () => {
+    const x = run('Clashes between rival militias in Tripoli killed 19 people on Monday, the health ministry said. The fighting is part of a power struggle that has killed more than 400 people since September.', '2024-05-23');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.fatalities_high).toBe(19);
+  });
+});
