@@ -638,7 +638,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (e) e.n++;
     else namedArmed.set(a.actor, { m: a, n: 1 });
   }
-  const dominantGroup = namedArmed.size === 1 && [...namedArmed.values()][0]!.n >= 2 ? [...namedArmed.values()][0]!.m : null;
+  // (not when the report says nobody claimed the attack: the group is then only suspected)
+  const unclaimed = /\bno (?:group|one|organi[sz]ation|faction)\b[^.;]{0,40}?\b(?:claimed|took responsibility)\b|\bnot (?:yet |immediately )?(?:been )?claimed\b|\bunclaimed\b/i.test(doc.text);
+  const dominantGroup = !unclaimed && namedArmed.size === 1 && [...namedArmed.values()][0]!.n >= 2 ? [...namedArmed.values()][0]!.m : null;
   if (process.env.SITREP_DEBUG_EVENTS) {
     for (const c of candidates) console.error(`cand s${c.sentence.index} ${c.cls.sub_event_type} ${c.cls.score} @${c.place?.place?.name ?? '-'}${c.explicitPlace ? '!' : ''} ${c.date?.date ?? '-'}`);
     for (const g of finalGroups) console.error(`group ${g.key} members ${g.members.map((m) => m.sentence.index).join(',')}`);

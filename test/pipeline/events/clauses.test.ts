@@ -215,3 +215,11 @@ describe('"more than" is a quantity', () => {
     expect(x.events[0]!.fatalities_high).toBe(19);
   });
 });
+
+describe('an attack nobody claimed', () => {
+  it('keeps an unidentified attacker though the report names a group known for similar attacks', () => {
+    const x = run('A suicide bomber killed nine people at a police post in Bannu on Monday. No group immediately claimed responsibility, but Tehreek-e-Taliban Pakistan (TTP) has carried out similar attacks in the region.', '2024-05-23');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.actor1).toBe('Unidentified Armed Group (Pakistan)');
+  });
+});
