@@ -146,7 +146,7 @@ export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null
 }
 
 /** Words after a country's name that make it the side attacking ("Russia launched…", "Israel struck…"). */
-const ATTACK_AFTER_COUNTRY = /^\s+(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits)\b/i;
+const ATTACK_AFTER_COUNTRY = /^\s+(?:said (?:on \w+ )?(?:that )?it (?:had )?|says (?:that )?it (?:has )?)?(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits)\b/i;
 
 /**
  * Countries the geocoder found acting ("Israel struck Hezbollah positions"), added as their
