@@ -155,73 +155,42 @@ const ATTACK_AFTER_COUNTRY = /^\s+(?:said (?:on \w+ )?(?:that )?it (?:had )?|say
  */
 function withCountriesActing(actors: ActorMention[], places: PlaceMention[], text: string, reportCountry: string | null, sentences: Sentence[]): ActorMention[] {
   const added: ActorMention[] = [];
+  const taken = (start: number, end: number) => [...actors, ...added].some((a) => a.start < end && start < a.end);
+  /** A state actor named by a country's words; external (8) outside the report's country. */
+  const state = (span: { sentence: number; start: number; end: number; text: string }, country: string, kind: 'military' | 'state_other'): ActorMention => ({
+    ...span,
+    actor: kind === 'military' ? `Military Forces of ${country}` : `Government of ${country}`,
+    inter: reportCountry && country !== reportCountry ? 8 : 1,
+    kind,
+    country,
+    generic: false,
+    role_hint: 'agent',
+    country_source: 'text',
+    template: kind === 'military' ? 'Military Forces of {country}' : 'Government of {country}',
+  });
   for (const p of places) {
-    if (p.place?.kind !== 'country' || p.role === 'dateline') continue;
-    if (actors.some((a) => a.start < p.end && p.start < a.end)) continue;
+    if (p.place?.kind !== 'country' || p.role === 'dateline' || taken(p.start, p.end)) continue;
     const after = text.slice(p.end, p.end + 60);
-    const name = p.place.country;
+    const span = { sentence: p.sentence, start: p.start, end: p.end, text: p.text };
     // "Israel and Hamas agreed to a ceasefire": the government is a party to the agreement
     // (a subject, not "…talks in Qatar and Egypt agreed…")
     if (AGREE_AFTER_COUNTRY.test(after) && !/\b(?:in|at|near|from|to|of|into|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 12), p.start))) {
-      added.push({
-        sentence: p.sentence,
-        start: p.start,
-        end: p.end,
-        text: p.text,
-        actor: `Government of ${name}`,
-        inter: reportCountry && name !== reportCountry ? 8 : 1,
-        kind: 'state_other',
-        country: name,
-        generic: false,
-        role_hint: 'agent',
-        country_source: 'text',
-        template: 'Government of {country}',
-      });
+      added.push(state(span, p.place.country, 'state_other'));
       continue;
     }
-    if (p.role !== 'actor' || !ATTACK_AFTER_COUNTRY.test(after)) continue;
-    added.push({
-      sentence: p.sentence,
-      start: p.start,
-      end: p.end,
-      text: p.text,
-      actor: `Military Forces of ${name}`,
-      // ACLED: a state's forces acting outside it are external forces (8)
-      inter: reportCountry && name !== reportCountry ? 8 : 1,
-      kind: 'military',
-      country: name,
-      generic: false,
-      role_hint: 'agent',
-      country_source: 'text',
-      template: 'Military Forces of {country}',
-    });
+    if (p.role === 'actor' && ATTACK_AFTER_COUNTRY.test(after)) added.push(state(span, p.place.country, 'military'));
   }
-  // "A Russian missile hit Kharkiv", "Israeli strikes killed…": a people's name on a weapon fired from afar
+  // "A Russian missile hit Kharkiv", "Israeli strikes killed…": a people's name on a weapon fired
+  // from afar (the mention is the people's name alone: the weapon word stays the event's cue)
   FIRED_BY_DEMONYM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FIRED_BY_DEMONYM.exec(text))) {
-    // (the mention is the people's name alone: the weapon word stays the event's cue)
     const start = m.index;
     const end = start + m[1]!.length;
-    if (actors.some((a) => a.start < end && start < a.end) || added.some((a) => a.start < end && start < a.end)) continue;
     const c = countryOfDemonym(m[1]!);
-    if (!c) continue;
     const sentence = sentences.find((x) => x.start <= start && start < x.end);
-    if (!sentence) continue;
-    added.push({
-      sentence: sentence.index,
-      start,
-      end,
-      text: m[1]!,
-      actor: `Military Forces of ${c.name}`,
-      inter: reportCountry && c.name !== reportCountry ? 8 : 1,
-      kind: 'military',
-      country: c.name,
-      generic: false,
-      role_hint: 'agent',
-      country_source: 'text',
-      template: 'Military Forces of {country}',
-    });
+    if (!c || !sentence || taken(start, start + m[0].length)) continue;
+    added.push(state({ sentence: sentence.index, start, end, text: m[1]! }, c.name, 'military'));
   }
   return added.length ? [...actors, ...added].sort((a, b) => a.start - b.start) : actors;
 }
