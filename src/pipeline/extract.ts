@@ -149,9 +149,11 @@ export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null
 const ATTACK_AFTER_COUNTRY = /^\s+(?:said (?:on \w+ )?(?:that )?it (?:had )?|says (?:that )?it (?:has )?)?(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits)\b/i;
 
 /**
- * Countries the geocoder found acting ("Israel struck Hezbollah positions"), added as their
- * military forces with the agent role, so the event has its attacker and not the state of the
- * place the strike landed in. Actor mentions already covering the words are kept as they are.
+ * State actors named by a country's words, added with the agent role: a country the geocoder
+ * found attacking ("Israel struck Hezbollah positions") or a people's name on a weapon fired
+ * from afar ("a Russian missile") → its military; a country agreeing to a deal → its
+ * government. So the event has its attacker, not the state of the place the strike landed in.
+ * Actor mentions already covering the words are kept as they are; returns a new sorted list.
  */
 function withCountriesActing(actors: ActorMention[], places: PlaceMention[], text: string, reportCountry: string | null, sentences: Sentence[]): ActorMention[] {
   const added: ActorMention[] = [];
