@@ -102,6 +102,8 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     const before = actors.filter((a) => a.end <= c.start && c.start - a.end <= 60).sort((a, b) => b.end - a.end)[0];
     return before && STATE_KINDS.has(before.kind) ? { ...c, category: 'protest_intervention' as const, weight: 2 } : c;
   });
+  // "Gunmen killed five vigilantes": a crowd word naming the victims is no mob acting.
+  cues = cues.filter((c) => c.category !== 'mob' || !actors.some((a) => a.role_hint === 'patient' && a.start <= c.start && c.end <= a.end));
   const s = (cat: CueCategory) => sum(cues, cat);
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
   const hasArmed = actors.some((a) => ARMED_KINDS.has(a.kind));
@@ -140,6 +142,9 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     let score = s(cat);
     if (cat === 'overtake' && hasState && !hasArmed) score *= 0.5; // the state taking ground is "regains"
     if (cat === 'mob' && score > 0 && ctx.docIsProtest) continue;
+    // Killings with rapes among other abuses: the attack is the event (its deaths go with it);
+    // sexual violence leads only where nobody is reported killed.
+    if (cat === 'sexual' && killed.length > 0) score *= 0.3;
     consider(sub, score, bestCue(cues, cat), cat === 'mob' ? 'demonstration' : 'violence');
   }
   const clash = s('armed_clash');

@@ -230,7 +230,9 @@ function generic(name: string, inter: InterCode): ChosenActor {
 
 /** Pick actor1 (who acts) and actor2 (its target) for an event, with ACLED's defaults. */
 function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue, claims: Claim[], country: string): [ChosenActor | null, ChosenActor | null] {
-  const uniq = mentions.filter((m, i) => mentions.findIndex((o) => o.actor === m.actor) === i);
+  // Those only speaking ("…, police said") are sources, not parties, unless the clause makes them act or suffer.
+  const parties = mentions.filter((m) => !(m.speaker && !m.role_hint && !m.claimed));
+  const uniq = parties.filter((m, i) => parties.findIndex((o) => o.actor === m.actor) === i);
   const KIND_ORDER = ['military', 'police', 'rebel', 'political_militia', 'identity_militia', 'external', 'unidentified_armed', 'state_other'];
   const named = (kinds: Set<string>) =>
     uniq

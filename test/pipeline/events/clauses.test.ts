@@ -223,3 +223,19 @@ describe('an attack nobody claimed', () => {
     expect(x.events[0]!.actor1).toBe('Unidentified Armed Group (Pakistan)');
   });
 });
+
+describe('victims and sources are not the acting side', () => {
+  it('gunmen killing vigilantes is a battle with five dead, not mob violence, and the police who told it are no party', () => {
+    const x = run("Gunmen killed five vigilantes in an ambush in Zamfara state's Maru area on Tuesday, police said.", '2024-06-07');
+    expect(x.events).toHaveLength(1);
+    const e = x.events[0]!;
+    expect(e.event_type).toBe('Battles');
+    expect(e.fatalities).toBe(5);
+    expect([e.actor1, e.actor2]).not.toContain('Police Forces of Nigeria');
+  });
+  it('killings with rapes among other abuses are an attack carrying the deaths', () => {
+    const x = run('RSF fighters attacked a village in Gezira state on Wednesday, killing more than 100 people, looting homes and raping women, activists said.', '2024-06-07');
+    expect(x.events[0]!.sub_event_type).toBe('Attack');
+    expect(x.events[0]!.fatalities).toBe(100);
+  });
+});
