@@ -135,7 +135,6 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
 
 /** A toll told in the present perfect or as a tally: a running total, not one event's. */
 const RUNNING_TOTAL = /\b(?:have|has) (?:now )?(?:died|been killed|lost (?:their|his|her) li(?:fe|ves)|perished)\b|\b(?:according to (?:an? )?(?:\w+ )?(?:tally|tallies|estimates?|count))\b/i;
-const s_end = (s: Sentence) => s.end;
 
 /** A verb of taking ground right before a place's name: "captured El Fasher", "retook Kidal". */
 const TAKEN_BEFORE = /\b(?:(re)captur(?:ed|es|ing)|(re)took|(re)gained control of|(re)took control of|captur(?:ed|es|ing)|seiz(?:ed|es|ing)(?: control of)?|overr(?:an|uns?)|took (?:over|control of)|tak(?:es|ing) (?:over|control of))\s+(?:the\s+)?(?:(?:strategic|key|northern|southern|eastern|western|central|border|provincial|regional)\s+)?(?:(?:town|city|village|capital|district|province|state|region|area)\s+of\s+)?$/i;
@@ -475,7 +474,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     for (let k = pending.length - 1; k >= 0; k--) {
       const p = pending[k]!;
       if (p.sPlaces.some(isFine) || p.date || leadSentences.has(p.s.index)) continue;
-      if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(s_end(p.s), c.end + 40))))) pending.splice(k, 1);
+      if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(p.s.end, c.end + 40))))) pending.splice(k, 1);
     }
   }
   // The report's lead place: the fine place of its clearest event sentence that names one,

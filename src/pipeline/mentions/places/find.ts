@@ -791,6 +791,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
    * country with most votes; `namedSupport`: the support less what demonyms and groups gave;
    * `totalVotes`: all countries' votes (without this name's own).
    */
+  // Votes given by peoples' names alone (fixed once the spans are read).
+  let demonymTotal = 0;
+  for (const v of demonymVotes.values()) demonymTotal += v;
   const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
@@ -816,8 +819,6 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // With no place or country named at all (peoples' names aside), a variant or alternate
     // spelling of a town right after "in/at/near" is that town when all its look-alikes lie in
     // one country and it is a town of 5,000+ ("in Bogodukhiv" for Bohodukhiv).
-    let demonymTotal = 0;
-    for (const v of demonymVotes.values()) demonymTotal += v;
     const variantAlone =
       (sp.fuzzy || alternate) && kind === 'place' && totalVotes - demonymTotal <= 0 && sp.prep && !sp.personLike && !sp.isWord && pop >= 5000 && sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
     if (sp.fuzzy) {
