@@ -1,6 +1,6 @@
 /**
- * Name folding shared by the gazetteer build (data/gazetteer/build.mjs keeps an identical copy;
- * test/pipeline/places/build.test.ts checks they agree) and the matcher.
+ * Name folding shared by the matcher and the gazetteer build (data/gazetteer/fold.mjs re-exports
+ * these from dist/, so names are indexed exactly as reports are read).
  */
 
 const PLAIN = /^[A-Za-z0-9]*$/;
@@ -28,7 +28,6 @@ const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash',
  * A spelling skeleton of a folded name for transliteration variants: articles dropped, digraphs
  * simplified (kh→k, gh→g, dh→d, th→t, sh→s, ph→f, q→k), vowels after the first letter dropped,
  * doubled letters collapsed ("Makhmour"/"Makhmur" → "mkmr"). '' when shorter than 4.
- * Identical to skeletonOf() in data/gazetteer/fold.mjs.
  */
 export function skeletonOf(folded: string): string {
   const words = folded.split(' ').filter((w) => w && !ARTICLES.has(w));
