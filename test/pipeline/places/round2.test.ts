@@ -2,33 +2,10 @@
  * Geocoding round 2 (issue 3): one table per mechanism, with sentences written for this test.
  * Each row names a mention and what it must resolve to, or that it must not be a place.
  */
-import { describe, expect, it } from 'vitest';
-import { cleanReport } from '../../../src/pipeline/clean/index.js';
-import { splitSentences } from '../../../src/pipeline/sentences/index.js';
-import { findPlaces, loadGazetteer } from '../../../src/pipeline/mentions/places/index.js';
-import type { PlaceMention } from '../../../src/model/index.js';
+import { describe } from 'vitest';
+import { runTables, type Tables } from './tables.js';
 
-const gaz = loadGazetteer();
-
-function places(text: string): PlaceMention[] {
-  const doc = cleanReport({ id: 't', text });
-  return findPlaces(doc, splitSentences(doc), gaz);
-}
-
-interface Want {
-  mention: string;
-  /** Which accepted occurrence of the mention text (0 = first). */
-  nth?: number;
-  /** null: not a place (no mention, or one whose candidates were all rejected) */
-  name?: string | null;
-  country?: string;
-  admin1?: string;
-  kind?: string;
-  role?: PlaceMention['role'];
-  precision?: 1 | 2 | 3;
-}
-
-const TABLES: Record<string, { text: string; want: Want[] }[]> = {
+const TABLES: Tables = {
   'with no place named, an alternate spelling of a town after "in" is that town': [
     {
       text: 'Drone kills man and three children in Bogodukhiv',
@@ -208,29 +185,5 @@ const TABLES: Record<string, { text: string; want: Want[] }[]> = {
 };
 
 describe('findPlaces: round-2 mechanisms', () => {
-  for (const [mechanism, rows] of Object.entries(TABLES)) {
-    describe(mechanism, () => {
-      for (const row of rows) {
-        it(row.text, () => {
-          const ms = places(row.text);
-          for (const w of row.want) {
-            if (w.name === null) {
-              expect(ms.filter((x) => x.text === w.mention && x.place).length, `"${w.mention}" should never be a place`).toBe(0);
-              continue;
-            }
-            const m = ms.filter((x) => x.text === w.mention && x.place)[w.nth ?? 0];
-            expect(m, `"${w.mention}" among ${JSON.stringify(ms.map((x) => x.text))}`).toBeDefined();
-            const p = m!.place;
-            expect(p).not.toBeNull();
-            if (w.name) expect(p!.name).toBe(w.name);
-            if (w.country) expect(p!.country).toBe(w.country);
-            if (w.admin1) expect(p!.admin1).toBe(w.admin1);
-            if (w.kind) expect(p!.kind).toBe(w.kind);
-            if (w.role) expect(m!.role).toBe(w.role);
-            if (w.precision) expect(m!.geo_precision).toBe(w.precision);
-          }
-        });
-      }
-    });
-  }
+  runTables(TABLES, 'placed');
 });
