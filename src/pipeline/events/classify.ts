@@ -13,7 +13,7 @@
  * - territory taken by a non-state actor / retaken by the state are their own Battle sub-types.
  */
 import type { ActorMention, Claim, SubEventType } from '../../model/index.js';
-import { isCrowdCue, type Cue, type CueCategory } from './cues.js';
+import { isCrowdCue, isDescriptiveRiotCue, isForceCue, type Cue, type CueCategory } from './cues.js';
 
 /** The classification of one sentence. */
 export interface SentenceClass {
@@ -123,8 +123,12 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   if (demoContext && weaponScore < 5) {
     const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
     const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');
-    const protesterViolence = s('riot_violence') >= 3 || rioters;
     const lethalByState = s('protest_lethal') >= 2;
+    // "Security forces violently broke up the rally, shooting protesters": calling it violent
+    // names no act of the crowd, so force against the protesters decides.
+    const crowdActs = sum(cues.filter((c) => !isDescriptiveRiotCue(c)), 'riot_violence');
+    const forceOnCrowd = cues.some((c) => isForceCue(c));
+    const protesterViolence = rioters || crowdActs >= 3 || (s('riot_violence') >= 3 && !(lethalByState && forceOnCrowd));
     if (s('mob') >= 4 && !protestScore) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
     if (protesterViolence) return { sub_event_type: 'Violent demonstration', score, trigger: bestCue(cues, 'riot_violence') ?? trigger, family: 'demonstration' };
     if (lethalByState) return { sub_event_type: 'Excessive force against protesters', score, trigger: bestCue(cues, 'protest_lethal') ?? trigger, family: 'demonstration' };

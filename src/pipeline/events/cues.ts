@@ -51,6 +51,10 @@ interface CategoryJson {
   weak?: string[];
   /** riot_violence only: cues that by themselves mean a crowd acting (stone-throwing, rioting). */
   crowd?: string[];
+  /** riot_violence only: words that call an event violent without saying who acted ("turned violent"). */
+  descriptive?: string[];
+  /** protest_lethal only: words that give an outcome (killed, injured) without naming force used on protesters. */
+  outcome?: string[];
 }
 
 /** The compiled trigger lexicon. */
@@ -61,8 +65,14 @@ export interface TriggerLexicon {
   hypothetical: RegExp;
   background: RegExp;
   speech: RegExp;
+  /** Words that make a following killing the protest's grievance, not force used on it. */
+  grievance: RegExp;
   /** Riot cues that need no protest word to be a crowd's violence (whole-cue match). */
   crowd: RegExp | null;
+  /** Riot cues that describe violence without naming the crowd's act (whole-cue match). */
+  descriptive: RegExp | null;
+  /** protest_lethal cues that only give an outcome (whole-cue match). */
+  outcome: RegExp | null;
 }
 
 function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | null {
@@ -93,14 +103,18 @@ export function loadTriggerLexicon(): TriggerLexicon {
     return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? []) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
-  const crowd = (json.riot_violence as CategoryJson).crowd;
+  const { crowd, descriptive } = json.riot_violence as CategoryJson;
+  const { outcome } = json.protest_lethal as CategoryJson;
   cached = {
     categories,
     negation: mod('negation'),
     hypothetical: mod('hypothetical'),
     background: mod('background'),
     speech: mod('speech'),
+    grievance: new RegExp(`(?:${(json.grievance as { patterns: string[] }).patterns.join('|')})\\b[^,;:.()]*$`, 'i'),
     crowd: crowd?.length ? new RegExp(`^(?:${crowd.join('|')})$`, 'i') : null,
+    descriptive: descriptive?.length ? new RegExp(`^(?:${descriptive.join('|')})$`, 'i') : null,
+    outcome: outcome?.length ? new RegExp(`^(?:${outcome.join('|')})$`, 'i') : null,
   };
   return cached;
 }
@@ -151,6 +165,8 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
       if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
       if (c.category === 'protest' && word.startsWith('march') && (MONTH_MARCH_BEFORE.test(before) || MONTH_MARCH_AFTER.test(sentence.slice(m.index + m[0].length)) || /^March$/.test(m[0]))) continue;
       if (modalised(lex, sentence, m.index)) continue;
+      // "marched to demand justice for the murder of …": the grievance, not force at the march
+      if (c.category === 'protest_lethal' && lex.grievance.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
       cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
     }
   }
@@ -162,6 +178,16 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
 /** True when a riot cue names a crowd's violence by itself ("threw stones", "rioted"). */
 export function isCrowdCue(cue: Cue, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
   return cue.category === 'riot_violence' && !!lex.crowd && lex.crowd.test(cue.text);
+}
+
+/** True when a riot cue only calls the event violent ("violent", "disturbances") without naming what the crowd did. */
+export function isDescriptiveRiotCue(cue: Cue, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
+  return cue.category === 'riot_violence' && !!lex.descriptive && lex.descriptive.test(cue.text);
+}
+
+/** True when a protest_lethal cue names force used on people ("opened fire on", "beat"), not only an outcome ("killed"). */
+export function isForceCue(cue: Cue, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
+  return cue.category === 'protest_lethal' && !(lex.outcome && lex.outcome.test(cue.text));
 }
 
 /**

@@ -499,7 +499,8 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
         f.background === true ||
         // "since Tuesday" is the event's own start; "since May 2019" is background.
         (p.backgroundBefore.test(before) && f.t < ref - 7 * DAY_MS) ||
-        p.backgroundSentence.test(text) ||
+        // "rallied on Sunday to mark the anniversary of …": the recent date is the event's own.
+        (p.backgroundSentence.test(text) && !(f.relative && f.t >= ref - 7 * DAY_MS)) ||
         f.t < ref - 62 * DAY_MS;
       const m: DateMention = {
         sentence: s.index,
