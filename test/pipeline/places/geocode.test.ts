@@ -65,6 +65,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Kharkov', name: 'Kharkiv', country: 'Ukraine' }],
   },
   {
+    why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
+    text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
+    expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],
+  },
+  {
     why: 'a country name used for its government is an actor, the other country a location',
     text: 'Jordan said it would reopen the crossing with Syria next week.',
     expect: [

@@ -985,7 +985,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (e >= 0) {
       const kind = gaz.kindOf(e);
       const fc = gaz.featureCode(e);
-      if (kind === 'country' || kind === 'admin1') precision = 3;
+      // a region across provinces ("Darfur", "Donbas"): only the large area is known
+      if (kind === 'country' || kind === 'admin1' || fc === 'RGN') precision = 3;
       else if (kind === 'admin2') precision = 2;
       else if (sp.near || sp.afterCue === 'admin2' || sp.afterCue === 'admin') precision = 2;
       if (sp.dateline) role = 'dateline';
