@@ -20,7 +20,7 @@ export interface FatalityRange {
 
 /** Combine the death claims of one event into low/best/high. Never negative. */
 export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
-  const allDeaths = claims.filter((c) => c.kind === 'killed' && !c.negated);
+  const allDeaths = joinListParts(claims.filter((c) => c.kind === 'killed' && !c.negated));
   if (allDeaths.length === 0) return { low: 0, best: 0, high: 0 };
   // "A family of five were among those killed": part of a toll told elsewhere, not a rival figure.
   const whole = allDeaths.filter((c) => !SUBSET.test(c.text));
@@ -89,6 +89,26 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
     high += r.high;
   }
   return { low, best, high };
+}
+
+/**
+ * "Killed six men and three women": the casualty stage gives one claim per listed group, all
+ * opening at the same cue. Groups of one side are one figure, their sum; repeats count once.
+ */
+function joinListParts(claims: Claim[]): Claim[] {
+  const byOpening = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const key = `${c.sentence}:${c.start}:${c.victims ?? 'unknown'}:${c.vague ? 'v' : ''}:${c.source ?? ''}`;
+    const group = byOpening.get(key) ?? [];
+    if (!group.some((g) => g.end === c.end)) group.push(c);
+    byOpening.set(key, group);
+  }
+  return [...byOpening.values()].map((g) => {
+    if (g.length === 1) return g[0]!;
+    const last = g.reduce((a, b) => (b.end > a.end ? b : a));
+    const add = (f: (c: Claim) => number) => g.reduce((n, c) => n + f(c), 0);
+    return { ...last, low: add((c) => c.low), best: add((c) => c.best), high: add((c) => c.high) };
+  });
 }
 
 /** A figure told as part of another: "were among those killed", "among the dead". */

@@ -188,12 +188,19 @@ describe('findClaims: headlines and tolls', () => {
     ['Trader found dead near the border', 1],
     ['Bandits kill health worker, teacher in raid on clinic', 2],
     ['One dead as drones hit fuel depot', 1],
+    ['Farmer shot dead after his house was raided in the valley.', 1],
+    ['Night raid | Reporter “Ali Hassan” assassinated near the checkpoint', 1],
+    ['Young woman dies of her wounds in city hospital', 1],
+    ["Herder's body found in a ditch outside the village.", 1],
+    ["Militants 'execute' four villagers accused of spying", 4],
+    ['Guard killed and three injured in attack on depot', 1],
   ] as const)('%s → %i killed', (text, n) => {
     const cs = claimsOf(text).filter((c) => c.kind === 'killed');
     expect(cs.reduce((a, c) => a + c.best, 0)).toBe(n);
   });
   it('a singular noun in running text is not counted without an article', () => {
     expect(claimsOf('Police said the suspect died in custody.')).toHaveLength(0);
+    expect(claimsOf('His body was found on Sunday.')).toHaveLength(0);
   });
   it('a toll verb after a toll noun counts deaths', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');

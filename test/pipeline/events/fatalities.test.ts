@@ -22,6 +22,13 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 12, best: 12, high: 30 });
   });
+  it('adds the listed groups of one side that open at the same cue ("killed six men and three women")', () => {
+    const r = fatalitiesFromClaims([
+      claim({ victims: 'civilians', start: 10, end: 24, low: 6, high: 6, best: 6 }),
+      claim({ victims: 'civilians', start: 10, end: 42, low: 3, high: 3, best: 3 }),
+    ]);
+    expect(r).toEqual({ low: 9, best: 9, high: 9 });
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });

@@ -53,6 +53,11 @@ const COORD = new Set(['and', ',', 'plus', '&']);
 const NOT_OBJECT = new Set(['by', 'as', 'while', 'when', 'after', 'before', 'during', 'and', 'or', 'but', 'with', 'for', 'to', 'over', 'amid', 'following', 'since', 'this', 'last', 'yesterday', 'today', 'overnight', 'early', 'late', 'later', 'earlier', 'so', 'instantly', 'immediately', 'under', 'into', 'via', 'through', 'near', 'outside', 'inside', 'between', 'among', 'across', 'along', 'within', 'says', 'said', 'say', 'reports', 'report', 'official', 'officials', 'police', 'army', 'military', 'sources', 'witnesses', 'medics', 'residents']);
 const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
 const PREP = new Set(['in', 'at', 'near', 'from', 'on', 'during', 'inside', 'outside', 'across', 'around']);
+/** One word in quotation marks, between spaces or at the ends. */
+const SCARE_QUOTED = /(^|\s)['‘"“](\p{L}+)['’"”](?=\s|$|[,.;:])/gu;
+/** Quotation marks around a name in apposition. */
+const QUOTE_CLOSE = /^["”’']$/;
+const QUOTE_OPEN = /^["“‘']$/;
 const PRE_SKIP = new Set(['the', 'an', 'a', 'another', 'some', 'all', 'dead', 'down', 'at', 'least']);
 const ASIDE_OPEN = new Set(['including', 'among', 'many', 'most', 'mostly', 'some', 'all', 'both', 'one', 'two', 'mainly', 'mostly', 'nearly', 'among', 'according']);
 const DETERMINERS = new Set(['the', 'those', 'these', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'whose']);
@@ -88,7 +93,9 @@ class SentenceClaims {
     /** A headline: articles are dropped there, so "Priest shot dead" counts one. */
     readonly heading = false,
   ) {
-    this.tokens = tokenize(text);
+    // Scare quotes around one word ("Al-Shabab 'kills' three") read as the bare word; the
+    // quotes become spaces so every offset still points into the sentence.
+    this.tokens = tokenize(text.replace(SCARE_QUOTED, (_m, before: string, word: string) => `${before} ${word} `));
     this.afterAt = this.tokens.map((_, i) => {
       const m = matchAt(this.tokens, i, lex.after);
       return m ? { kind: m.phrase.value, end: m.end } : null;
@@ -302,9 +309,14 @@ class SentenceClaims {
    * killed" usually repeats a person counted elsewhere.
    */
   headlineSingulars(): Draft[] {
-    if (!this.heading) return [];
     const out: Draft[] = [];
     const t = this.tokens;
+    // Outside headings only a bare noun opening the sentence counts ("Man shot dead after …"),
+    // a headline's style that running prose never uses.
+    const opensSentence = (i: number) => {
+      for (let k = i - 1; k >= 0; k--) if (t[k]!.punct || DETERMINERS.has(t[k]!.lower) || this.isCue(k) || /^\d/.test(t[k]!.text)) return false;
+      return true;
+    };
     const singular = (i: number) => {
       const tok = t[i];
       if (!tok || tok.punct || /^\d/.test(tok.text)) return false;
@@ -327,16 +339,34 @@ class SentenceClaims {
       const a = this.afterAt[k];
       if (a && a.kind === 'killed') {
         let b = k - 1;
-        while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 4) b--;
+        // a quoted name in apposition: 'Journalist "A. B." assassinated'
+        if (b > 0 && QUOTE_CLOSE.test(t[b]!.text)) {
+          let q = b - 1;
+          while (q >= 0 && b - q <= 6 && !QUOTE_OPEN.test(t[q]!.text)) q--;
+          if (q >= 0 && b - q <= 6) b = q - 1;
+        }
+        const cueAt = b + 1;
+        while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && cueAt - b <= 4) b--;
         const passive = t[a.end]?.lower === 'by'; // "Man killed by gunmen": the agent follows
-        const active = !passive && (this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end));
-        if (b >= 0 && !seen.has(b) && singular(b) && unmarked(b) && (b < k - 1 || !active)) {
+        // "Person killed and five injured": what follows "and" is another clause, not an object
+        const active = !passive && t[a.end]?.lower !== 'and' && (this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end));
+        if (b >= 0 && !seen.has(b) && singular(b) && unmarked(b) && (b < k - 1 || !active) && (this.heading || opensSentence(b))) {
           seen.add(b);
           out.push({ start: b, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, b, b + 1, this.lex).side, cueStart: k });
           continue;
         }
       }
-      if (this.beforeAt[k]) {
+      // "Man's body found", "the body of a woman was recovered": one person found dead
+      if (t[k]!.lower === 'body' && !seen.has(k) && (this.heading || opensSentence(k)) && !(k > 0 && (/^\d/.test(t[k - 1]!.text) || parseQuantity(t, k - 1, this.lex)))) {
+        let v = k + 1;
+        while (v < t.length && v - k <= 3 && ['was', 'has', 'had', 'been', 'is', 'later', 'reportedly'].includes(t[v]!.lower)) v++;
+        if (this.lex.bodyFound.has(t[v]?.lower ?? '')) {
+          seen.add(k);
+          out.push({ start: k, end: v + 1, kind: 'killed', low: 1, high: 1, best: 1, victims: 'unknown', cueStart: k });
+          continue;
+        }
+      }
+      if (this.beforeAt[k] && this.heading) {
         const m = matchAt(t, k, this.lex.before);
         if (!m || m.phrase.value !== 'killed' || /(?:of|to|at|is|was|tops|topped|hit|hits|passed|exceeds|exceeded|surpassed)$/.test(m.phrase.source)) continue;
         // "kill humanitarian worker, teacher", "kills man and three children": one per listed

@@ -44,6 +44,8 @@ export interface CasualtyLexicon {
   tollNouns: Phrase[];
   /** Words allowed between a count and its cue ("were", "reportedly", "later"). */
   skipBetween: Set<string>;
+  /** Verbs after a singular "body" that report one person found dead ("found", "recovered"). */
+  bodyFound: Set<string>;
   units: Record<string, number>;
   tens: Record<string, number>;
   scales: Record<string, number>;
@@ -66,6 +68,7 @@ interface RawCasualties {
   toll_nouns?: string[];
   skip_between: string[];
   non_person: string[];
+  body_found?: { verbs: string[] };
 }
 
 interface RawNumbers {
@@ -153,6 +156,7 @@ export function casualtyLexicon(): CasualtyLexicon {
     tollVerbs: longestFirst(list(c.toll_verbs ?? [], undefined, 'casualties.json', 'toll_verbs')),
     tollNouns: longestFirst(list(c.toll_nouns ?? [], undefined, 'casualties.json', 'toll_nouns')),
     skipBetween: new Set((c.skip_between ?? []).map((w) => w.toLowerCase())),
+    bodyFound: new Set((c.body_found?.verbs ?? []).map((w) => w.toLowerCase())),
     units: n.units ?? {},
     tens: n.tens ?? {},
     scales: n.scales ?? {},
