@@ -7,6 +7,7 @@
  * is served at /.
  */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -14,7 +15,7 @@ import fastifySwagger from '@fastify/swagger';
 import { extractReport } from '../pipeline/extract.js';
 import type { Store } from '../store/types.js';
 import type { ApiContext, FetchReport } from './context.js';
-import { badRequest, installErrorHandlers, strictBodyTypes } from './errors.js';
+import { badRequest, HttpError, installErrorHandlers, strictBodyTypes } from './errors.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './exports.js';
 import { LiveHub } from './live.js';
@@ -41,6 +42,12 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
   /** How often (ms) live clients are told about changes made by other processes; 0 turns it off. Default 5000. */
   watchMs?: number;
+  /**
+   * Host names (without port) the server answers to besides IP literals and "localhost"; a
+   * request naming another host gets 421, so a web page cannot reach the API through a DNS name
+   * it controls (DNS rebinding). Default: $SITREP_ALLOWED_HOSTS (comma-separated), else none.
+   */
+  allowedHosts?: string[];
 }
 
 /** Default request body limit: 2 MiB, far above a news report, far below a memory problem. */
@@ -90,6 +97,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ctx: ApiContext = { store: opts.store, live, allowPrivateUrls: opts.allowPrivateUrls ?? false };
   if (opts.fetchReport) ctx.fetchReport = opts.fetchReport;
   app.addHook('preClose', async () => live.closeAll());
+  const allowedHosts = new Set((opts.allowedHosts ?? (process.env.SITREP_ALLOWED_HOSTS ?? '').split(',')).map((h) => h.trim().toLowerCase()).filter(Boolean));
+  app.addHook('onRequest', async (req) => {
+    const host = hostnameOf(req.headers.host);
+    if (host === null || !(host === 'localhost' || isIP(host.replace(/^\[|\]$/g, '')) !== 0 || allowedHosts.has(host))) {
+      throw new HttpError(421, `host "${req.headers.host ?? ''}" is not served here (set SITREP_ALLOWED_HOSTS to allow a host name)`);
+    }
+    // A page on another site may send simple POSTs (text/plain bodies need no preflight):
+    // changes are taken only from this server's own page or from clients that send no Origin.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      const origin = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
+      if ((origin && origin !== 'null' && hostOfOrigin(origin) !== req.headers.host?.toLowerCase()) || origin === 'null' || site === 'cross-site') {
+        throw new HttpError(403, `cross-origin ${req.method} refused (origin ${origin ?? site})`);
+      }
+    }
+  });
   // Validation coerces types; JSON bodies must carry the declared types as they are.
   app.addHook('preValidation', async (req) => {
     type Schema = Parameters<typeof strictBodyTypes>[1] & { content?: Record<string, { schema?: Parameters<typeof strictBodyTypes>[1] }> };
@@ -134,6 +157,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
   await app.ready();
   return app;
+}
+
+/** The host name of a Host header, lower-case, without port; null when missing or malformed. */
+function hostnameOf(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^(\[[0-9a-f:.]+\]|[^:\s\/]+)(?::\d{1,5})?$/i.exec(header.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** "host:port" of an Origin header ("http://127.0.0.1:8787" → "127.0.0.1:8787"), or null. */
+function hostOfOrigin(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -486,3 +486,40 @@ describe('stats, openapi, health, errors, live updates', () => {
     await expect.poll(async () => (await get('/stats?country=Mali')).json.events, { timeout: 5000 }).toBe(3);
   });
 });
+
+describe('requests from other sites', () => {
+  /** A raw request with chosen headers (fetch may not let a caller set Host). */
+  const raw = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const u = new URL(srv.base);
+      const req = http.request({ host: u.hostname, port: u.port, method, path, headers }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      if (body) req.write(body);
+      req.end();
+    });
+  const report = 'Gunmen killed 77 people in Kano, Nigeria on Sunday.';
+
+  it('refuses a host name it does not serve (DNS rebinding), answers its own address', async () => {
+    const evil = await raw('GET', '/stats', { host: 'evil.example:8787' });
+    expect(evil.status).toBe(421);
+    const own = await raw('GET', '/stats', { host: new URL(srv.base).host });
+    expect(own.status).toBe(200);
+    const local = await raw('GET', '/health', { host: 'localhost' });
+    expect(local.status).toBe(200);
+  });
+
+  it('refuses a cross-origin POST and stores nothing, takes a same-origin one', async () => {
+    const before = (await get('/stats')).json;
+    const cross = await raw('POST', '/reports', { host: new URL(srv.base).host, origin: 'http://evil.example', 'content-type': 'text/plain' }, report);
+    expect(cross.status).toBe(403);
+    const fetchSite = await raw('POST', '/reports', { host: new URL(srv.base).host, 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' }, report);
+    expect(fetchSite.status).toBe(403);
+    expect((await get('/stats')).json).toEqual(before);
+    const same = await raw('POST', '/reports', { host: new URL(srv.base).host, origin: srv.base.replace(/\/$/, ''), 'content-type': 'text/plain' }, report);
+    expect(same.status).toBe(201);
+  });
+});
