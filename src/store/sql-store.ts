@@ -24,6 +24,7 @@ import {
   type Decisions,
   type IncidentFields,
 } from '../pipeline/incidents/index.js';
+import { notesFor } from '../pipeline/events/index.js';
 import type { Db, Row } from './db.js';
 import { migrate } from './migrate.js';
 import type {
@@ -137,6 +138,10 @@ function whereOf(f: EventFilter, table: 'events' | 'incidents'): { sql: string; 
   if (f.status && table === 'events') c.push('status = ?'), p.push(f.status);
   // an incident counts under a review status when one of its events has it
   if (f.status && table === 'incidents') c.push('incident_id IN (SELECT incident_id FROM events WHERE status = ?)'), p.push(f.status);
+  // An analyst's rejection means "not an event": left out of lists, counts and maps unless a
+  // status is asked for (an incident only when every one of its events is rejected).
+  if (!f.status && table === 'events') c.push("status <> 'rejected'");
+  if (!f.status && table === 'incidents') c.push("EXISTS (SELECT 1 FROM events ev WHERE ev.incident_id = incidents.incident_id AND ev.status <> 'rejected')");
   return { sql: c.length ? c.join(' AND ') : '1 = 1', params: p };
 }
 
@@ -150,7 +155,7 @@ const FROZEN_FIELDS = new Set(['event_id', 'doc_id', 'incident_id', 'status', 'i
 
 /**
  * Apply an analyst's corrections to an event, re-deriving the fields ACLED derives
- * (event_type, disorder_type, interaction, civilian_targeting). Throws on an unknown
+ * (event_type, disorder_type, interaction, civilian_targeting) and the notes summary. Throws on an unknown
  * sub_event_type or a malformed date.
  */
 function applyCorrection(e: StoredEvent, changes: Partial<SitrepEvent>): StoredEvent {
@@ -163,6 +168,8 @@ function applyCorrection(e: StoredEvent, changes: Partial<SitrepEvent>): StoredE
   n.disorder_type = disorderTypeOf(n.sub_event_type);
   n.interaction = interactionOf(n.inter1, n.inter2);
   n.civilian_targeting = civilianTargetingOf(n.sub_event_type, n.inter2);
+  // the summary follows the corrected fields unless the analyst wrote one
+  if (!('notes' in changes)) n.notes = notesFor(n);
   return n;
 }
 

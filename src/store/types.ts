@@ -42,6 +42,7 @@ export interface EventFilter {
   q?: string;
   /** [west, south, east, north] degrees. */
   bbox?: [number, number, number, number];
+  /** Only events with this review status; without it, rejected events (and incidents whose events are all rejected) are left out. */
   status?: ReviewStatus;
 }
 
