@@ -65,6 +65,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Kharkov', name: 'Kharkiv', country: 'Ukraine' }],
   },
   {
+    why: 'a city named after a speech verb is where the figure was told, not where the attack was',
+    text: 'Jihadists killed nine herders in an attack in northern Mali on Sunday, local officials told reporters in Dakar.',
+    expect: [{ mention: 'Dakar', name: 'Dakar', role: 'dateline' }, { mention: 'Mali', country: 'Mali', role: 'location' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

@@ -1025,7 +1025,21 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     });
   }
   addImplicitMentions(out, tokens, spans, resolved.map((r) => (r.accepted ? r.best : -1)), demonymAt, demonymVotes, finalVotes, gaz, text);
+  markReportingPlaces(out, text);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** "… told AFP in Dakar", "said in a statement in Nairobi": where a figure was told, not where anything happened. */
+const TOLD_IN = /\b(?:told|telling|said|says|saying|speaking|spoke|briefing|(?:news|press) conference|statement|interview)\b[^.;!?]{0,40}?\bin\s+(?:the\s+)?$/i;
+
+/**
+ * A place named after a speech verb ("told reporters in Kabul", "said in a statement in Nairobi")
+ * says where the report or statement was made, not where the event was: it becomes a dateline.
+ */
+function markReportingPlaces(out: PlaceMention[], text: string): void {
+  for (const m of out) {
+    if (m.role === 'location' && m.place && TOLD_IN.test(text.slice(Math.max(0, m.start - 60), m.start))) m.role = 'dateline';
+  }
 }
 
 /**
