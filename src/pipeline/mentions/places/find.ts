@@ -1030,7 +1030,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 }
 
 /** "… told AFP in Dakar", "said in a statement in Nairobi": where a figure was told, not where anything happened. */
-const TOLD_IN = /\b(?:told|telling|said|says|saying|speaking|spoke|briefing|(?:news|press) conference|statement|interview)\b[^.;!?]{0,40}?\bin\s+(?:the\s+)?$/i;
+const TOLD_IN = /\b(?:[Tt]old (?:the |[Tt]he )?(?:\p{Lu}[\w.'’-]* ){1,3}|[Tt]old (?:reporters|journalists|the media|the press|local media|state media|state television|a news conference) |(?:[Ss]aid|[Ss]ays|[Ss]poke|[Ss]peaking)(?: (?:on|late|early|last) \w+)?(?: to (?:reporters|journalists|the media|the press|(?:the )?(?:\p{Lu}[\w.'’-]* ){1,3}))? |(?:[Ss]aid|[Ss]ays) in a statement (?:issued |released )?|(?:news|press) conference |briefing |interview )in (?:the )?$/u;
 
 /**
  * A place named after a speech verb ("told reporters in Kabul", "said in a statement in Nairobi")
