@@ -25,6 +25,19 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
   // "A family of five were among those killed": part of a toll told elsewhere, not a rival figure.
   const whole = allDeaths.filter((c) => !SUBSET.test(c.text));
   const deaths = whole.length > 0 ? whole : allDeaths;
+  const counted = countedDeaths(deaths);
+  // "The death toll later rose to 21": an update replaces the earlier, lower counts of the same dead.
+  const updates = deaths.filter((c) => !c.vague && TOLL_UPDATE.test(c.text));
+  if (updates.length === 0) return counted;
+  const latest = Math.max(...updates.map((c) => c.best));
+  if (latest <= counted.best) return counted;
+  return { low: Math.min(counted.low, latest), best: latest, high: Math.max(counted.high, ...updates.map((c) => c.high)) };
+}
+
+/** A toll told as risen: "rose to 21", "has climbed to 40", "reached 12". */
+const TOLL_UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|passed|surpassed|exceeded)\b/i;
+
+function countedDeaths(deaths: Claim[]): FatalityRange {
   const bySide = new Map<string, Claim[]>();
   for (const c of deaths) {
     const side = c.victims ?? 'unknown';

@@ -206,6 +206,10 @@ describe('findClaims: headlines and tolls', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');
     expect(cs[0]).toMatchObject({ kind: 'killed', best: 31 });
   });
+  it('a toll noun with a long complement still reaches its verb', () => {
+    const cs = claimsOf("The death toll from Sunday's raid on a crowded church in the hill town has risen to 22, officials said.");
+    expect(cs.find((c) => c.kind === 'killed')).toMatchObject({ best: 22 });
+  });
 });
 
 describe('findClaims: robustness', () => {

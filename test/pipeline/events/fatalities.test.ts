@@ -29,6 +29,13 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 9, best: 9, high: 9 });
   });
+  it('a risen toll replaces the earlier, lower count of the same dead', () => {
+    const r = fatalitiesFromClaims([
+      claim({ victims: 'civilians', start: 40, end: 60, low: 15, high: 15, best: 15, text: 'killing 15 worshippers' }),
+      claim({ start: 90, end: 100, low: 21, high: 21, best: 21, text: 'rose to 21', source: 'hospital officials' }),
+    ]);
+    expect(r).toEqual({ low: 15, best: 21, high: 21 });
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });

@@ -250,7 +250,8 @@ class SentenceClaims {
     for (let back = 0; back <= 1; back++) {
       const tv = matchEndingAt(t, f.q.start - back, this.lex.tollVerbs);
       if (!tv || (back === 1 && !PRE_SKIP.has(t[f.q.start - 1]!.lower))) continue;
-      if (occursIn(t, tv.start - 10, tv.start, this.lex.tollNouns)) return { kind: 'killed', start: tv.start, end: f.q.start - back, via: 'before' };
+      // the toll noun may carry a long complement: "the death toll from Sunday's attack on a church in Owo has risen to 22"
+      if (occursIn(t, tv.start - 20, tv.start, this.lex.tollNouns)) return { kind: 'killed', start: tv.start, end: f.q.start - back, via: 'before' };
     }
     // Elliptic list after a passive: "two women were killed, two police officers and four civilians".
     if (t[f.q.start - 1]?.text === ',') {
