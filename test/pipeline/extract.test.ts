@@ -109,3 +109,18 @@ describe('extractReport: unnamed attackers in a report about one group', () => {
     expect(konduga!.actor1).toMatch(/Boko Haram|Jamaatu/);
   });
 });
+
+describe('extractReport: a headline over its lead, and an unrelated paragraph', () => {
+  it('the headline takes the date of the lead about the same place, so the event is coded once', () => {
+    const x = run(
+      'Rocket strike on Odesa port kills four\n\n' +
+        'ODESA (Newswire) - A Russian rocket hit the port of Odesa late on Friday, killing four dock workers, the regional governor said on Saturday.\n\n' +
+        "In a separate incident, drones hit a fuel depot in Russia's Kursk region overnight, officials there said, adding that nobody was hurt.",
+      '2025-03-08',
+    );
+    const odesa = x.events.filter((e) => e.location === 'Odesa');
+    expect(odesa).toHaveLength(1);
+    expect(odesa[0]!.event_date).toBe('2025-03-07');
+    expect(odesa[0]!.fatalities).toBe(4);
+  });
+});

@@ -520,8 +520,16 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   const defaultDate = leadDate;
   const groups = new Map<string, Group>();
+  // An undated sentence about a place that a dated sentence also names (a headline over its
+  // lead) takes that sentence's date, not the report's lead date from another place.
+  const datedAt = new Map<string, DateMention>();
+  for (const c of [...candidates].filter((x) => x.date && x.place?.place).sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)) {
+    const k = `${c.place!.place!.kind}:${c.place!.place!.id}`;
+    if (!datedAt.has(k)) datedAt.set(k, c.date!);
+  }
   for (const c of candidates) {
-    const dm = c.date ?? defaultDate;
+    const samePlace = c.place?.place ? datedAt.get(`${c.place.place.kind}:${c.place.place.id}`) : undefined;
+    const dm = c.date ?? samePlace ?? defaultDate;
     const date = dm?.date ?? ref;
     const tp: TimePrecision = dm?.time_precision ?? 1;
     const placeKey = c.place?.place ? `${c.place.place.kind}:${c.place.place.id}` : 'none';
