@@ -124,3 +124,13 @@ describe('extractReport: a headline over its lead, and an unrelated paragraph', 
     expect(odesa[0]!.fatalities).toBe(4);
   });
 });
+
+describe('extractReport: earlier events told as background', () => {
+  it.each([
+    'A court in Gao on Monday jailed three men for the 2023 bombing of a bus station in Gao that killed 14 people.',
+    'Gunmen killed six farmers near Gusau on Sunday, police said. Last week, a similar attack in the same area killed 30 people.',
+  ])('%s', (text) => {
+    const x = run(text, '2025-03-12');
+    expect(x.events.every((e) => e.fatalities !== 14 && e.fatalities !== 30)).toBe(true);
+  });
+});
