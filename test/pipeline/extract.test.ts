@@ -134,3 +134,14 @@ describe('extractReport: earlier events told as background', () => {
     expect(x.events.every((e) => e.fatalities !== 14 && e.fatalities !== 30)).toBe(true);
   });
 });
+
+describe('extractReport: what a protest is about', () => {
+  it('the place and the dead of the grievance are not the protest\'s', () => {
+    const x = run('About 300 people marched in Paris on Saturday in solidarity with Rohingya villagers killed in Maungdaw.', '2025-03-10');
+    expect(x.events).toHaveLength(1);
+    const e = x.events[0]!;
+    expect(e.sub_event_type).toBe('Peaceful protest');
+    expect(e.location).toBe('Paris');
+    expect(e.fatalities).toBe(0);
+  });
+});

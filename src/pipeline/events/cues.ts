@@ -67,6 +67,8 @@ export interface TriggerLexicon {
   speech: RegExp;
   /** Words that make a following killing the protest's grievance, not force used on it. */
   grievance: RegExp;
+  /** Where a protest sentence starts telling what the protest is about (scanning, not anchored). */
+  grievanceClause: RegExp;
   /** Riot cues that need no protest word to be a crowd's violence (whole-cue match). */
   crowd: RegExp | null;
   /** Riot cues that describe violence without naming the crowd's act (whole-cue match). */
@@ -111,6 +113,7 @@ export function loadTriggerLexicon(): TriggerLexicon {
     hypothetical: mod('hypothetical'),
     background: mod('background'),
     speech: mod('speech'),
+    grievanceClause: mod('grievance_clause'),
     grievance: new RegExp(`(?:${(json.grievance as { patterns: string[] }).patterns.join('|')})\\b[^,;:.()]*$`, 'i'),
     crowd: crowd?.length ? new RegExp(`^(?:${crowd.join('|')})$`, 'i') : null,
     descriptive: descriptive?.length ? new RegExp(`^(?:${descriptive.join('|')})$`, 'i') : null,
@@ -208,6 +211,12 @@ export function backgroundSpan(sentence: string, lex: TriggerLexicon = loadTrigg
 /** True when the sentence reads as background (anniversaries, "years ago", an earlier campaign). */
 export function isBackground(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): boolean {
   return backgroundAt(sentence, lex) >= 0;
+}
+
+/** Offset in the sentence where it starts telling a protest's grievance ("in solidarity with …"), or -1. */
+export function grievanceAt(sentence: string, lex: TriggerLexicon = loadTriggerLexicon()): number {
+  lex.grievanceClause.lastIndex = 0;
+  return lex.grievanceClause.exec(sentence)?.index ?? -1;
 }
 
 /**

@@ -30,7 +30,7 @@ import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from 
 import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
-import { backgroundSpan, findCues, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
+import { backgroundSpan, findCues, grievanceAt, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
@@ -455,14 +455,23 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const carried = current;
     if (sPlaces.length) current = sPlaces[0]!;
     const actors = actorsOf(s).filter(outside);
-    const claims = sentenceClaims(s).filter((c) => !c.hypothetical && outside(c));
+    let claims = sentenceClaims(s).filter((c) => !c.hypothetical && outside(c));
+    let eventPlaces = sPlaces;
+    // "rallied in London in solidarity with civilians killed in El Fasher": the places and deaths
+    // of what a protest is about are not the protest's.
+    const grievance = cues.some((c) => c.category === 'protest' && c.start - s.start < grievanceAt(s.text, lex)) ? s.start + grievanceAt(s.text, lex) : -1;
+    if (grievance >= 0) {
+      claims = claims.filter((c) => c.start < grievance);
+      const before = sentencePlaces(doc, placesOf(s).filter((p) => p.start < grievance), null);
+      if (before.length) eventPlaces = before;
+    }
     let cls = classifySentence(cues, actors, claims, { docIsProtest });
     if (!cls) continue;
     const statement = isStatement(s.text, lex);
     if (statement) cls = { ...cls, score: cls.score * 0.6 };
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
     const date = statement ? null : (eventDates.find((d) => usableDate(d, ref) && !d.reporting && outside(d)) ?? null);
-    pending.push({ s, cls, sPlaces, current: carried, date, actors, claims });
+    pending.push({ s, cls, sPlaces: eventPlaces, current: carried, date, actors, claims });
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been
   // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not
