@@ -330,6 +330,11 @@ describe('ethnic names acting alone', () => {
 describe('nationals and protesting civilians', () => {
   it('reads plural nationals as that country\'s civilians', () => {
     expect(mention('Three Afghans were killed at the crossing.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7, role_hint: 'patient' });
+    expect(mention('Afghans killed in a strike near the border.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7 });
+  });
+  it('reads plural nationals named by acts of war as their country\'s forces, external abroad', () => {
+    expect(mention('Russians shelled the village with artillery overnight.', { country: 'Ukraine' }, 'Russians')).toMatchObject({ actor: 'Military Forces of Russia', inter: 8 });
+    expect(mention('Russians killed two farmers near the front.', { country: 'Ukraine' }, 'Russians')).toMatchObject({ actor: 'Military Forces of Russia', inter: 8 });
   });
 
   it('turns civilians who march or demonstrate into protesters, and keeps their targets civilians', () => {

@@ -112,6 +112,8 @@ export interface ActorDictionary {
   /** Generic entries used by rules: civilians (plural nationals) and protesters (relabelled civilians). */
   civiliansEntry: Entry | null;
   protestersEntry: Entry | null;
+  /** The state head for a country's military ("Military Forces of {the_country}"). */
+  militaryEntry: Entry | null;
   /** Single-word modifiers that may open a generic mention ("unidentified gunmen"). */
   genericModifiers: Set<string>;
   /** Words that may stand between a country word and a state head ("Israeli ground forces"). */
@@ -225,6 +227,7 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   const dict: Omit<ActorDictionary, 'ethnicEntry'> & { ethnicEntry?: Entry } = {
     civiliansEntry: null,
     protestersEntry: null,
+    militaryEntry: null,
     main: newNode(),
     heads: newNode(),
     countries: { next: new Map(), ends: [] },
@@ -318,6 +321,7 @@ export function compileActorDictionary(dir: string = DEFAULT_ACTORS_DIR): ActorD
   // State heads: standalone words go to both tries, prefix-only words to the head trie only.
   for (const [i, h] of (stateJson.heads as RawEntry[]).entries()) {
     const e = addEntry(h, 'head', `state.json heads[${i}]`);
+    if (e.kind === 'military' && !dict.militaryEntry) dict.militaryEntry = e;
     addAll(e, h, [dict.main, dict.heads]);
     for (const a of h.prefixed ?? []) addAlias(dict.heads, e, a, false, true);
   }

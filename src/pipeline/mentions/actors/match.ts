@@ -56,6 +56,11 @@ const HEAD_SUFFIXES = new Set(['troops', 'soldiers', 'personnel', 'officers', 'm
 const FORCE_MODIFIERS = new Set(['army', 'military', 'naval', 'air', 'ground', 'government', 'regime', 'security', 'special', 'elite', 'paramilitary', 'junta', 'loyalist']);
 
 /** Verbs after a bare ethnic or clan name that make it an acting militia ("Misseriya kill …"). */
+/** Verbs of war after plural nationals ("Russians shelled"): the country's forces act. */
+const NATIONALS_AT_WAR = new Set(['shelled', 'shell', 'shells', 'bombed', 'bomb', 'bombs', 'struck', 'strike', 'strikes', 'fired', 'launched', 'attacked', 'attack', 'attacks', 'killed', 'kill', 'kills', 'advanced', 'captured', 'seized', 'occupied', 'invaded', 'stormed', 'hit', 'hits', 'destroyed', 'shot']);
+/** Past forms that are also passive participles ("Afghans killed in a strike"): active only with an object after. */
+const PARTICIPLES = new Set(['killed', 'shot', 'attacked', 'hit', 'struck', 'bombed', 'shelled', 'destroyed', 'captured', 'seized', 'stormed', 'fired', 'launched', 'invaded', 'occupied']);
+const NOT_OBJECT_AFTER = new Set(['in', 'by', 'at', 'as', 'during', 'after', 'when', 'near', 'on', 'while', 'and', 'or', 'from', 'for', 'to', 'with', 'over', 'since', 'dead']);
 const ETHNIC_ACTS = new Set(['kill', 'kills', 'killed', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'raided', 'ambush', 'ambushed', 'storm', 'stormed', 'torch', 'torched', 'burn', 'burned', 'burnt', 'massacre', 'massacred', 'abduct', 'abducted', 'loot', 'looted']);
 
 /** Words that can stand for the second of two coordinated countries ("Afghan and coalition forces"). */
@@ -179,7 +184,13 @@ function candidatesAt(dict: ActorDictionary, toks: Token[], i: number, to: numbe
   if (dict.civiliansEntry) {
     const pw = walk(dict.countries, toks, i, to)[0];
     const country = pw ? pickCountry(pw.ends, toks, i, ctx, true) : null;
-    if (pw && country) out.push({ from: i, to: pw.end, entry: dict.civiliansEntry, alias: '', textCountry: country, ethnic: null, rank: 3, noSuffix: true });
+    // "Russians shelled Orikhiv", "Israelis struck a school": nationals named by their acts of
+    // war are that country's forces (ACLED codes foreign forces so, inter 8 outside their country).
+    const verb = pw ? toks[pw.end] : undefined;
+    const next = pw ? toks[pw.end + 1] : undefined;
+    const acts = !!verb && NATIONALS_AT_WAR.has(verb.key) && !(PARTICIPLES.has(verb.key) && (!next || !verb.joins || NOT_OBJECT_AFTER.has(next.key)));
+    if (pw && country && acts && dict.militaryEntry) out.push({ from: i, to: pw.end, entry: dict.militaryEntry, alias: '', textCountry: country, ethnic: null, rank: 3 });
+    else if (pw && country) out.push({ from: i, to: pw.end, entry: dict.civiliansEntry, alias: '', textCountry: country, ethnic: null, rank: 3, noSuffix: true });
   }
   // 3. Modifiers + generic or state head: "unidentified gunmen", "ground forces".
   if (dict.genericModifiers.has(toks[i]!.key) || dict.headModifiers.has(toks[i]!.key)) {
