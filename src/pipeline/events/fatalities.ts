@@ -25,7 +25,10 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
   // "A family of five were among those killed": part of a toll told elsewhere, not a rival figure.
   const whole = allDeaths.filter((c) => !SUBSET.test(c.text));
   const deaths = whole.length > 0 ? whole : allDeaths;
-  const counted = countedDeaths(deaths);
+  // "His bodyguard was also killed": one more death on top of the others, not a rival count
+  const more = deaths.filter((c) => ALSO.test(c.text));
+  const counted = countedDeaths(more.length < deaths.length ? deaths.filter((c) => !more.includes(c)) : deaths);
+  if (more.length < deaths.length) for (const c of more) (counted.low += c.low), (counted.best += c.best), (counted.high += c.high);
   // "The death toll later rose to 21": an update replaces the earlier, lower counts of the same dead.
   const updates = deaths.filter((c) => !c.vague && TOLL_UPDATE.test(c.text));
   if (updates.length === 0) return counted;
@@ -33,6 +36,9 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
   if (latest <= counted.best) return counted;
   return { low: Math.min(counted.low, latest), best: latest, high: Math.max(counted.high, ...updates.map((c) => c.high)) };
 }
+
+/** "was also killed": a further death told after the first. */
+const ALSO = /\balso\b/i;
 
 /** A toll told as risen: "rose to 21", "has climbed to 40", "reached 12". */
 const TOLL_UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|passed|surpassed|exceeded)\b/i;

@@ -201,6 +201,7 @@ describe('findClaims: headlines and tolls', () => {
   it('a singular noun in running text is not counted without an article', () => {
     expect(claimsOf('Police said the suspect died in custody.')).toHaveLength(0);
     expect(claimsOf('His body was found on Sunday.')).toHaveLength(0);
+    expect(claimsOf('His driver was also killed.').find((c) => c.kind === 'killed')?.best).toBe(1);
   });
   it('a toll verb after a toll noun counts deaths', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');

@@ -36,6 +36,13 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 15, best: 21, high: 21 });
   });
+  it('a death told with "also" adds to the others', () => {
+    const r = fatalitiesFromClaims([
+      claim({ victims: 'civilians', start: 0, end: 20, text: 'A judge was shot dead' }),
+      claim({ victims: 'civilians', start: 40, end: 60, text: 'driver was also killed' }),
+    ]);
+    expect(r.best).toBe(2);
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });

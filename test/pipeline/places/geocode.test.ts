@@ -70,6 +70,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Dakar', name: 'Dakar', role: 'dateline' }, { mention: 'Mali', country: 'Mali', role: 'location' }],
   },
   {
+    why: 'a unit word written before the name ("the state of") picks the province, and the bare name elsewhere follows it',
+    text: 'Gunmen kill mayor in Guerrero\n\nA mayor in the southern Mexican state of Guerrero was shot dead on Sunday.',
+    expect: [{ mention: 'Guerrero', kind: 'admin1', country: 'Mexico', precision: 3 }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

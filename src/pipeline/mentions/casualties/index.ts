@@ -351,7 +351,9 @@ class SentenceClaims {
         const passive = t[a.end]?.lower === 'by'; // "Man killed by gunmen": the agent follows
         // "Person killed and five injured": what follows "and" is another clause, not an object
         const active = !passive && t[a.end]?.lower !== 'and' && (this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end));
-        if (b >= 0 && !seen.has(b) && singular(b) && unmarked(b) && (b < k - 1 || !active) && (this.heading || opensSentence(b))) {
+        // "His bodyguard was also killed": one more person, whatever the determiner
+        const also = t.slice(b + 1, k).some((x) => x.lower === 'also');
+        if (b >= 0 && !seen.has(b) && singular(b) && (unmarked(b) || also) && (b < k - 1 || !active) && (this.heading || opensSentence(b) || also)) {
           seen.add(b);
           out.push({ start: b, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, b, b + 1, this.lex).side, cueStart: k });
           continue;

@@ -486,6 +486,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       else if (PLACE_AFTER.has(next.fold)) afterCue = 'place';
       if (afterCue) cueEnd = next.end;
     }
+    // "the state of Guerrero", "the town of Tixtla": the unit word written before the name
+    if (!afterCue && prev?.fold === 'of' && prev2) {
+      if (ADMIN1_AFTER.has(prev2.fold)) afterCue = 'admin1';
+      else if (ADMIN2_AFTER.has(prev2.fold)) afterCue = 'admin2';
+      else if (PLACE_AFTER.has(prev2.fold) && prev2.fold !== 'area' && prev2.fold !== 'locality') afterCue = 'place';
+    }
     // A capitalised word (not a common word, not a name part) or a title right before: a person.
     let personLike = false;
     const prevSpan = spans.length > 0 && spans[spans.length - 1]!.last === i - 1 ? spans[spans.length - 1]! : null;
@@ -972,6 +978,19 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     others.sort((a, b) => a.lat - b.lat); // for nearestKm's latitude window
     // An admin unit only supports places when it was named apart from them.
     resolved = resolveAll(votes, admin1s, admin2s, others);
+  }
+  // One sense per report: a name read with its unit word ("the state of Guerrero") is that unit
+  // where the report names it bare, unless the bare reading lies inside it (Kaduna city in Kaduna State).
+  const cued = new Map<string, number>();
+  for (const r of resolved) if (r.accepted && r.span.afterCue && r.span.afterCue !== 'place' && gaz.kindOf(r.best) !== 'place') cued.set(r.span.fold, r.best);
+  for (const r of resolved) {
+    const unit = cued.get(r.span.fold);
+    if (unit === undefined || r.span.afterCue || r.best === unit || !r.span.hits.some((h) => h.entity === unit)) continue;
+    const inside = r.best >= 0 && (gaz.admin1[r.best] === unit || gaz.admin2[r.best] === unit);
+    if (!inside) {
+      r.best = unit;
+      r.accepted = true;
+    }
   }
 
   // ---- mentions
