@@ -75,6 +75,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Guerrero', kind: 'admin1', country: 'Mexico', precision: 3 }],
   },
   {
+    why: 'a church named after a saint is a building, not the town of that name',
+    text: 'Attackers opened fire at St Francis church in Owo during Sunday mass.',
+    expect: [{ mention: 'St Francis', name: null }, { mention: 'Owo', country: 'Nigeria' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

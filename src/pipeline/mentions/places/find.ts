@@ -124,6 +124,8 @@ const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'distric
 /** Of those, the adjectives ("the provincial capital": the province last named; so is "the state capital"). */
 const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
 /** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
+/** Words that open a saint's name in English and French ("St Francis"); "San", "Santa" open many city names. */
+const SAINT = new Set(['st', 'saint', 'sainte']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
 /** Prior bonus of a populated place's feature code (GeoNames codes: capitals and seats up, sections and historical places down). */
 const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
@@ -433,6 +435,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     {
       const p0 = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
       if (p0 && p0.allCaps && p0.raw.length >= 2 && /^[-‐–]$/.test(text.slice(p0.end, t.start)) && gaz.findName(p0.fold) < 0 && !gaz.demonym(p0.fold)) {
+        i = best.last;
+        continue;
+      }
+    }
+    // "St Francis church", "San Juan hospital": a building named after a saint, not a place
+    if (SAINT.has(t.fold) && best.last > i) {
+      const after = tokens[best.last + 1];
+      if (after && after.sent === t.sent && SITE_AFTER.has(after.fold)) {
         i = best.last;
         continue;
       }
