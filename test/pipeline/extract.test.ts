@@ -145,3 +145,17 @@ describe('extractReport: what a protest is about', () => {
     expect(e.fatalities).toBe(0);
   });
 });
+
+describe('extractReport: one sentence, several places', () => {
+  it('a figure told with its place belongs to that place', () => {
+    const x = run('Soldiers shot dead four protesters in Kisumu and two in Nakuru on Monday during demonstrations over food prices.', '2025-03-12');
+    const by = new Map(x.events.map((e) => [e.location, e.fatalities]));
+    expect(by.get('Kisumu')).toBe(4);
+    expect(by.get('Nakuru')).toBe(2);
+  });
+  it('a toll told for several places is split across them, adding up to the toll', () => {
+    const x = run('Raids on Bama, Gwoza and Dikwa killed a total of 15 people on Sunday, officials said.', '2025-03-12');
+    expect(x.events.length).toBe(3);
+    expect(x.events.reduce((n, e) => n + e.fatalities, 0)).toBe(15);
+  });
+});

@@ -123,6 +123,10 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
   }
   const distinct = best.filter((m, i) => best.findIndex((o) => o.place!.id === m.place!.id) === i);
   if (distinct.length > 1 && distinct.some(isFine)) return distinct;
+  // "three protesters in Nairobi and two in Mombasa": each place with its own figure is an event place.
+  const counted = fine.filter((m) => COUNT_BEFORE_PLACE.test(doc.text.slice(Math.max(0, m.start - 50), m.start)));
+  const countedDistinct = counted.filter((m, i) => counted.findIndex((o) => o.place!.id === m.place!.id) === i);
+  if (countedDistinct.length > 1) return countedDistinct;
   if (fine.length > 1) {
     // Otherwise the place after "in/at/near" wins, else the first.
     const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
@@ -200,6 +204,12 @@ function namedAsElsewhere(text: string, p: PlaceMention): boolean {
   if (p.place?.kind !== 'country') return false;
   return /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
 }
+
+/** A figure, maybe with its noun, right before "in <place>": "two in Mombasa", "five villagers at". */
+const COUNT_BEFORE_PLACE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|dozens?|scores)(?:\s+(?:more|others|people|civilians|protesters|soldiers|villagers|persons)){0,2}\s+(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/i;
+
+/** Between a figure and the place it is told for: "three protesters in Nairobi", "12 at the market in Gao". */
+const FIGURE_PLACE = /^[\s,]*(?:were |was )?(?:(?:killed|dead|injured|wounded|died)\s+)?(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:town|city|village|district|province|state|region|area|camp)\s+of\s+)?$/i;
 
 function usableDate(d: DateMention, ref: string): boolean {
   if (d.background || d.future || d.publication) return false;
@@ -666,14 +676,46 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // Claims: a claim in a sentence whose place is named goes to that event; a claim whose place
   // was only carried over, in a report about several places, is a toll for all of them.
   const distinctPlaces = new Set(finalGroups.map((g) => g.place?.place?.id ?? 'none'));
+  // A sentence naming several places: a figure followed by its place ("three in Nairobi and two
+  // in Mombasa") belongs to that place; one told for them all ("attacks in A, B and C killed 18")
+  // is split across their events.
+  const sentencePlaceMentions = new Map<number, PlaceMention[]>();
+  for (const c of candidates) {
+    if (!c.explicitPlace || !c.place?.place) continue;
+    const list = sentencePlaceMentions.get(c.sentence.index) ?? [];
+    if (!list.some((p) => p.place!.id === c.place!.place!.id)) list.push(c.place);
+    sentencePlaceMentions.set(c.sentence.index, list);
+  }
+  const ownerOf = (cl: Claim, mentions: PlaceMention[]): number | null => {
+    for (const m of mentions) {
+      if (m.start < cl.end || m.start - cl.end > 40) continue;
+      if (FIGURE_PLACE.test(doc.text.slice(cl.end, m.start))) return m.place!.id;
+    }
+    return null;
+  };
+  // (a town and its province named together end in one event: then the sentence has one place)
+  const groupsOfSentence = (sentence: number) => finalGroups.filter((g) => g.members.some((m) => m.sentence.index === sentence && m.explicitPlace)).length;
   const claimsOf = new Map<Group, Claim[]>();
   const pool: Claim[] = [];
+  const shared = new Map<number, Claim[]>();
   const seenClaim = new Set<string>();
   for (const g of finalGroups) {
     const own: Claim[] = [];
     for (const c of g.members) {
+      const several = c.explicitPlace && groupsOfSentence(c.sentence.index) > 1 ? sentencePlaceMentions.get(c.sentence.index) ?? [] : [];
       for (const cl of c.claims) {
         const id = `${cl.start}:${cl.end}:${cl.kind}`;
+        if (several.length > 1) {
+          const owner = ownerOf(cl, several);
+          if (owner !== null) {
+            if (owner === g.place?.place?.id && !own.includes(cl)) own.push(cl);
+            continue;
+          }
+          if (seenClaim.has(id)) continue;
+          seenClaim.add(id);
+          shared.set(c.sentence.index, [...(shared.get(c.sentence.index) ?? []), cl]);
+          continue;
+        }
         if (seenClaim.has(id)) continue;
         seenClaim.add(id);
         if (!c.explicitPlace && distinctPlaces.size > 1) pool.push(cl);
@@ -684,6 +726,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   const fatalities = new Map<Group, FatalityRange>();
   for (const g of finalGroups) fatalities.set(g, fatalitiesFromClaims(claimsOf.get(g)!));
+  for (const [sentence, claims] of shared) {
+    const sharers = finalGroups.filter((g) => g.members.some((m) => m.sentence.index === sentence && m.explicitPlace));
+    if (sharers.length === 0) continue;
+    const shares = splitToll(fatalitiesFromClaims(claims), sharers.length);
+    sharers.forEach((g, i) => {
+      const f = fatalities.get(g)!;
+      const sh = shares[i]!;
+      fatalities.set(g, { low: f.low + sh.low, best: f.best + sh.best, high: f.high + sh.high });
+      claimsOf.get(g)!.push(...claims);
+    });
+  }
   if (pool.length) {
     const toll = fatalitiesFromClaims(pool);
     const specific = finalGroups.reduce((s, g) => s + fatalities.get(g)!.best, 0);

@@ -49,6 +49,7 @@ interface Draft {
 }
 
 const COORD = new Set(['and', ',', 'plus', '&']);
+const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'around']);
 /** Words after a cue that do not open its object ("killed by", "killed as", "killed while"). */
 const NOT_OBJECT = new Set(['by', 'as', 'while', 'when', 'after', 'before', 'during', 'and', 'or', 'but', 'with', 'for', 'to', 'over', 'amid', 'following', 'since', 'this', 'last', 'yesterday', 'today', 'overnight', 'early', 'late', 'later', 'earlier', 'so', 'instantly', 'immediately', 'under', 'into', 'via', 'through', 'near', 'outside', 'inside', 'between', 'among', 'across', 'along', 'within', 'says', 'said', 'say', 'reports', 'report', 'official', 'officials', 'police', 'army', 'military', 'sources', 'witnesses', 'medics', 'residents']);
 const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
@@ -262,11 +263,27 @@ class SentenceClaims {
     let p = f.q.start - 1;
     if (t[p]?.lower === 'and' && t[p - 1]?.text === ',') p--;
     if (t[p] && COORD.has(t[p]!.lower)) {
-      const prev = this.figures.find((g) => g.np.end === p || this.skipAside(g.np.end) === p);
+      const prev = this.figures.find((g) => g.np.end === p || this.skipAside(g.np.end) === p || this.skipPlace(g.np.end) === p);
       const c = prev ? resolved.get(prev) : undefined;
-      if (c && c.via === 'before') return c;
+      if (c && c.via === 'before') {
+        // "three protesters in Nairobi and two in Mombasa": the bare figure counts the same people
+        if (f.np.bare && f.np.side === 'unknown') this.sideOfBare.set(f, prev!.np.side);
+        return c;
+      }
     }
     return null;
+  }
+
+  /** Sides carried to bare coordinated figures ("… and two in Mombasa"). */
+  readonly sideOfBare = new Map<Figure, VictimSide>();
+
+  /** Skip a place phrase after a noun phrase ("in Nairobi", "near the border town"); the index after it, or `j`. */
+  private skipPlace(j: number): number {
+    const t = this.tokens;
+    if (!t[j] || !PLACE_PREP.has(t[j]!.lower)) return j;
+    let k = j + 1;
+    while (k < t.length && k <= j + 4 && (/^\p{Lu}/u.test(t[k]!.text) || t[k]!.lower === 'the')) k++;
+    return k > j + 1 ? k : j;
   }
 
   /** Figures tied to cues. */
@@ -278,7 +295,7 @@ class SentenceClaims {
       if (!cue) continue;
       resolved.set(f, cue);
       for (let k = cue.start; k < cue.end; k++) this.usedCue.add(k);
-      let side = f.np.side;
+      let side = this.sideOfBare.get(f) ?? f.np.side;
       // A bare figure: "eight dead among the volunteers", "killing three of them".
       if (side === 'unknown' && cue.via === 'after' && this.tokens[cue.end]?.lower === 'among') {
         side = sideOf(this.tokens, cue.end + 1, Math.min(this.tokens.length, cue.end + 5), this.lex).side;
