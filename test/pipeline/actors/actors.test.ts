@@ -332,6 +332,10 @@ describe('nationals and protesting civilians', () => {
     expect(mention('Three Afghans were killed at the crossing.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7, role_hint: 'patient' });
     expect(mention('Afghans killed in a strike near the border.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7 });
   });
+  it('reads "its fighters" after a named group as that group', () => {
+    expect(mention('The Arakan Army said its fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'fighters')).toMatchObject({ actor: 'Arakan Army', inter: 2, generic: false });
+    expect(mention('Unidentified fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'Unidentified fighters')).toMatchObject({ inter: 3, generic: true });
+  });
   it('reads plural nationals named by acts of war as their country\'s forces, external abroad', () => {
     expect(mention('Russians shelled the village with artillery overnight.', { country: 'Ukraine' }, 'Russians')).toMatchObject({ actor: 'Military Forces of Russia', inter: 8 });
     expect(mention('Russians killed two farmers near the front.', { country: 'Ukraine' }, 'Russians')).toMatchObject({ actor: 'Military Forces of Russia', inter: 8 });

@@ -305,9 +305,33 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
     }
     addRoleHints(sentenceMentions, s, text);
     if (dict.protestersEntry) relabelProtesters(sentenceMentions, dict, dict.protestersEntry, s.end, text);
+    resolveOwnFighters(sentenceMentions, out, text);
     out.push(...sentenceMentions);
   }
   return out;
+}
+
+/** Armed or state kinds a possessive can point back to. */
+const NAMED_ARMED = new Set(['rebel', 'political_militia', 'identity_militia', 'external', 'military', 'police']);
+
+/**
+ * "The Kachin Independence Army said its fighters attacked…", "the group's militants": a generic
+ * armed mention owned by "its/their/the group's" is the named group told just before (in this
+ * sentence or the one before), acting.
+ */
+function resolveOwnFighters(ms: ActorMention[], earlier: ActorMention[], text: string): void {
+  for (const m of ms) {
+    if (!m.generic || m.kind !== 'unidentified_armed') continue;
+    if (!/\b(?:its|their|the group['’]s|the movement['’]s)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
+    const prior = [...earlier.slice(-12), ...ms.filter((o) => o.end <= m.start)].filter((o) => !o.generic && NAMED_ARMED.has(o.kind) && m.start - o.end < 400);
+    const owner = prior[prior.length - 1];
+    if (!owner) continue;
+    m.actor = owner.actor;
+    m.inter = owner.inter;
+    m.kind = owner.kind;
+    m.country = owner.country;
+    m.generic = false;
+  }
 }
 
 /** A protest verb closing the clause that a mention opens ("students marched", "residents took to the streets"). */
