@@ -80,6 +80,16 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'St Francis', name: null }, { mention: 'Owo', country: 'Nigeria' }],
   },
   {
+    why: '"department" names a first-order unit in Colombia',
+    text: 'Dissidents attacked a police station in Cordoba department, the Colombian army said.',
+    expect: [{ mention: 'Cordoba', kind: 'admin1', country: 'Colombia', precision: 3 }],
+  },
+  {
+    why: '"districts of" a city are its parts: the city stays a city',
+    text: 'Several more rallies were held in residential districts of Minsk on Sunday.',
+    expect: [{ mention: 'Minsk', kind: 'place', country: 'Belarus' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

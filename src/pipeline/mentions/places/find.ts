@@ -96,8 +96,9 @@ const PREP = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'acro
 const OF_HEADS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'state', 'outskirts', 'suburbs', 'suburb', 'capital', 'area', 'county', 'municipality', 'governorate', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'part', 'parts', 'vicinity', 'centre', 'center', 'heart', 'streets', 'residents', 'people', 'outside', 'east', 'west', 'km', 'kilometres', 'kilometers', 'miles', 'areas', 'villages', 'towns', 'cities', 'districts', 'provinces', 'regions', 'states']);
 const NEAR_WORDS = new Set(['near', 'outside', 'outskirts', 'around', 'vicinity', 'suburbs', 'suburb', 'close', 'nearby', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'km', 'kilometres', 'kilometers', 'miles', 'kms']);
 const ADMIN1_AFTER = new Set(['state', 'province', 'region', 'governorate', 'oblast', 'provinces', 'states']);
-const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefecture', 'cercle', 'woreda', 'agency', 'subdistrict', 'municipality', 'department', 'zone', 'sub', 'raion', 'rayon', 'regency', 'upazila', 'locality', 'territory', 'commune']);
-const ADMIN_AFTER = new Set(['county', 'division', 'area']);
+const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefecture', 'cercle', 'woreda', 'agency', 'subdistrict', 'municipality', 'zone', 'sub', 'raion', 'rayon', 'regency', 'upazila', 'locality', 'territory', 'commune']);
+// ("department" is a first-order unit in Colombia, Peru, Benin…, a second-order one in France)
+const ADMIN_AFTER = new Set(['county', 'division', 'area', 'department', 'departments']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
 const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned']);
@@ -497,7 +498,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (afterCue) cueEnd = next.end;
     }
     // "the state of Guerrero", "the town of Tixtla": the unit word written before the name
-    if (!afterCue && prev?.fold === 'of' && prev2) {
+    // (singular only: "districts of Minsk" are parts of the city)
+    if (!afterCue && prev?.fold === 'of' && prev2 && !prev2.fold.endsWith('s')) {
       if (ADMIN1_AFTER.has(prev2.fold)) afterCue = 'admin1';
       else if (ADMIN2_AFTER.has(prev2.fold)) afterCue = 'admin2';
       else if (PLACE_AFTER.has(prev2.fold) && prev2.fold !== 'area' && prev2.fold !== 'locality') afterCue = 'place';
@@ -725,6 +727,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if ((want === 'admin1' && kind === 'admin1') || (want === 'admin2' && kind === 'admin2') || (want === 'admin' && (kind === 'admin1' || kind === 'admin2'))) {
         s += 5;
         reasons?.push(`"${want === 'admin' ? 'county/division' : want}" cue +5`);
+      } else if (want === 'admin2' && kind === 'admin1') {
+        // "Cordoba department", "Lima region": first-level units in Colombia, Peru, Honduras…
+        s += 3;
+        reasons?.push('"district/department" cue, a first-order unit +3');
       } else if (want === 'admin1' && kind === 'admin2') {
         // "Soum province": in Burkina Faso, CAR, Afghanistan's neighbours… provinces are GeoNames' admin2
         s += 3;
