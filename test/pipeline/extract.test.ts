@@ -159,3 +159,12 @@ describe('extractReport: one sentence, several places', () => {
     expect(x.events.reduce((n, e) => n + e.fatalities, 0)).toBe(15);
   });
 });
+
+describe('extractReport: a headline place over a body place', () => {
+  it('the body\'s town in the same province wins over the headline\'s city', () => {
+    const x = run('Gunmen kill 6 in Kaduna\n\nGunmen killed six villagers in Kajuru, Kaduna State, on Sunday, police said.', '2025-03-12');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.location).toBe('Kajuru');
+    expect(x.events[0]!.fatalities).toBe(6);
+  });
+});

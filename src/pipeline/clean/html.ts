@@ -154,6 +154,20 @@ function jsonLdPublished(doc: Document): string | null {
   return null;
 }
 
+/** A class or id that marks readers' comments, not the report. */
+const COMMENTS = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|disqus(?:_thread)?|replies|reader-comments|user-comments|respond)(?:$|[\s_-])/i;
+
+/** Remove readers' comment sections (they are not the report, and may claim anything). Never throws. */
+function dropComments(doc: Document): void {
+  try {
+    for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+      if (COMMENTS.test(el.getAttribute('class') ?? '') || COMMENTS.test(el.getAttribute('id') ?? '')) el.remove();
+    }
+  } catch {
+    // a page the selector engine cannot walk keeps its comments
+  }
+}
+
 /** Page metadata (title, byline, published date, site name) from meta tags, JSON-LD and markup. */
 function readMeta(doc: Document): PageMeta {
   const siteName = metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
@@ -225,6 +239,7 @@ function parseBlocks(html: string): { blocks: Block[]; meta: PageMeta } {
   } catch {
     // Metadata is optional.
   }
+  dropComments(document);
   if (depth <= READABILITY_MAX_DEPTH && html.length <= READABILITY_MAX_CHARS && countTags(html, READABILITY_MAX_ELEMS) <= READABILITY_MAX_ELEMS) {
     try {
       const article = new Readability(document, { maxElemsToParse: READABILITY_MAX_ELEMS, charThreshold: 200 }).parse();
@@ -249,6 +264,7 @@ function parseBlocks(html: string): { blocks: Block[]; meta: PageMeta } {
     // Readability edits the document it is given: walk a fresh one.
     try {
       document = parseHTML(html).document as unknown as Document;
+      dropComments(document);
     } catch {
       return { blocks: stripTags(html), meta };
     }

@@ -575,6 +575,20 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       groups.delete(g.key);
     }
   }
+  // A headline's place and the body's place in the same province on the same day ("Gunmen kill 5
+  // in Kaduna" over "…killed five villagers in Kajuru, Kaduna State"): the body tells where.
+  for (const g of [...groups.values()]) {
+    if (!g.members.every((m) => m.sentence.heading) || !g.place?.place) continue;
+    const p = g.place.place;
+    const body = [...groups.values()].find(
+      (o) => o !== g && o.date === g.date && o.place?.place && o.place.place.id !== p.id && o.place.place.country === p.country &&
+        !!p.admin1 && o.place.place.admin1 === p.admin1 && o.members.some((m) => !m.sentence.heading && m.cls.family === g.members[0]!.cls.family),
+    );
+    if (body) {
+      body.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
+      groups.delete(g.key);
+    }
+  }
   // Fold coarse groups (province / country / no place) into a fine one of the nearest day within
   // a week (same country; same province when the coarse one names a province). Coarse groups
   // left over become one event per country: a report rarely tells two events apart only by date

@@ -134,6 +134,15 @@ describe('cleanReport: HTML', () => {
     expect(d.title).toBe('Given title');
   });
 
+  it('drops readers\' comment sections', () => {
+    const html =
+      '<html><body><article><h1>Clinic burned in the east</h1><p>Armed men burned a clinic in the east of the district on Monday, officials said, and two staff fled.</p></article>' +
+      '<div class="comments"><p>Reader: soldiers massacred 100 people there!</p></div><section id="disqus_thread"><p>Another reader: 40 died.</p></section></body></html>';
+    const d = cleanReport({ id: 'c', html });
+    expect(d.text).toMatch(/Armed men burned a clinic/);
+    expect(d.text).not.toMatch(/massacred|40 died/);
+  });
+
   it('recovers text from broken tags', () => {
     const d = cleanReport({ id: 'x', html: '<div><p>Armed men <b>burned <i>a clinic</p><p>in the east</b> on Monday.<div <span>Two staff fled.' });
     expect(d.text).toMatch(/Armed men burned a clinic/);
