@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { RawReport } from '../model/index.js';
 import { extractReport } from '../pipeline/extract.js';
-import { DecodeError, decodeBytes, headerCharset, htmlProblem, textProblem } from '../pipeline/ingest/index.js';
+import { DecodeError, decodeBytes, headerCharset, htmlProblem, normalisePublished, textProblem } from '../pipeline/ingest/index.js';
 import { HttpError, badRequest } from './errors.js';
-import { isCalendarDate } from './filters.js';
 import type { ApiContext, FetchReport } from './context.js';
 import { errorSchema, eventSchema, reportJsonBody } from './schemas.js';
 
@@ -52,7 +51,9 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
   // undeclared bytes must be UTF-8, binary is refused.
   app.addContentTypeParser(['text/html', 'text/plain'], { parseAs: 'buffer' }, (req, body, done) => {
     try {
-      done(null, decodeBytes(body as Buffer, { headerCharset: headerCharset(String(req.headers['content-type'] ?? '')) }));
+      const ctype = String(req.headers['content-type'] ?? '');
+      // an HTML body may declare its charset inside (<meta charset>), as pages do
+      done(null, decodeBytes(body as Buffer, { headerCharset: headerCharset(ctype), sniffMarkup: /^\s*text\/html/i.test(ctype) }));
     } catch (err) {
       done(err instanceof DecodeError ? badRequest(`body: ${err.message}`) : (err as Error), undefined);
     }
@@ -73,6 +74,17 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'Add a report (text, HTML or a URL); returns the events extracted and stored',
         tags: ['reports'],
+        // a raw text/HTML body carries its metadata here (a JSON body carries it in its fields)
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            id: reportJsonBody.properties.id,
+            published: reportJsonBody.properties.published,
+            source: reportJsonBody.properties.source,
+            title: reportJsonBody.properties.title,
+          },
+        },
         body: {
           content: {
             'application/json': { schema: reportJsonBody },
@@ -90,9 +102,17 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         const html = ctype.startsWith('text/html');
         const problem = html ? htmlProblem(req.body) : textProblem(req.body);
         if (problem) throw badRequest(`body: ${problem}`);
-        raw = { id: docIdFor(req.body), ...(html ? { html: req.body } : { text: req.body }), published: null, source: null };
+        const q = (req.query ?? {}) as { id?: string; published?: string; source?: string; title?: string };
+        raw = { id: q.id ?? docIdFor(req.body), ...(html ? { html: req.body } : { text: req.body }), published: null, source: q.source ?? null };
+        if (q.title !== undefined) raw.title = q.title;
+        if (q.published !== undefined) {
+          const day = normalisePublished(q.published);
+          if (!day) throw badRequest(`query parameter published must be a real date, YYYY-MM-DD or an ISO 8601 timestamp with its offset (got "${q.published}")`);
+          raw.published = day;
+        }
       } else {
         const b = (req.body ?? {}) as ReportJson;
+        if (Object.keys((req.query ?? {}) as object).length) throw badRequest('query parameters are for raw text/HTML bodies; a JSON body carries id, published, source and title in its fields');
         const given = (['text', 'html', 'url'] as const).filter((k) => b[k] !== undefined);
         if (given.length !== 1)
           throw badRequest(`body must have exactly one of text, html or url (got ${given.length ? given.join(', ') : 'none'})`);
@@ -117,9 +137,11 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
           raw = { id: b.id ?? docIdFor(body), ...(b.text !== undefined ? { text: body } : { html: body }), published: null };
         }
         // The schema checks only the shape; 2025-13-40 must be the caller's 400, not a quarantined report.
-        if (b.published !== undefined && !isCalendarDate(b.published))
-          throw badRequest(`body field published must be a real calendar date YYYY-MM-DD (got "${b.published}")`);
-        if (b.published !== undefined) raw.published = b.published;
+        if (b.published !== undefined) {
+          const day = normalisePublished(b.published);
+          if (!day) throw badRequest(`body field published must be a real date, YYYY-MM-DD or an ISO 8601 timestamp with its offset (got "${b.published}")`);
+          raw.published = day;
+        }
         if (b.source !== undefined) raw.source = b.source;
         if (b.title !== undefined) raw.title = b.title;
       }

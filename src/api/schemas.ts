@@ -281,7 +281,12 @@ export const reportJsonBody = {
     html: { type: 'string', minLength: 1, description: 'the report as HTML' },
     url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'an http(s) URL to fetch the report from' },
     id: { type: 'string', minLength: 1, maxLength: 200, description: 'a document id (1-200 characters)' },
-    published: { ...date, description: 'the publication date, a UTC calendar date YYYY-MM-DD' },
+    published: {
+      type: 'string',
+      maxLength: 40,
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?$',
+      description: 'the publication date: YYYY-MM-DD, or an ISO 8601 timestamp with its offset (its calendar date is kept as written)',
+    },
     source: { type: 'string', maxLength: 300, description: 'the outlet name (up to 300 characters)' },
     title: { type: 'string', maxLength: 1000, description: 'the title (up to 1000 characters)' },
   },

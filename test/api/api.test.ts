@@ -44,6 +44,32 @@ describe('POST /reports', () => {
     expect((await srv.store.getReport(plain.json.doc_id))?.text).toContain('Maiduguri');
   });
 
+  it('takes a raw body\'s publication date from the query, and refuses unknown query parameters', async () => {
+    const text = 'Gunmen killed four traders in Katsina on Sunday, police said.';
+    const dated = await call(srv.base, 'POST', '/reports?published=2025-03-04&source=Test%20Wire', text, { 'content-type': 'text/plain' });
+    expect(dated.status).toBe(201);
+    expect(dated.json.events[0]!.event_date).toBe('2025-03-02');
+    expect((await srv.store.getReport(dated.json.doc_id))?.source).toBe('Test Wire');
+    const bogus = await call(srv.base, 'POST', '/reports?bogus=1', text + ' Again.', { 'content-type': 'text/plain' });
+    expect(bogus.status).toBe(400);
+    const onJson = await call(srv.base, 'POST', '/reports?published=2025-03-04', { text: text + ' Once more.' });
+    expect(onJson.status).toBe(400);
+  });
+
+  it('takes an ISO 8601 timestamp with its offset as the publication date, keeping its calendar day', async () => {
+    const r = await call(srv.base, 'POST', '/reports', { text: 'Gunmen killed three herders in Zamfara on Sunday, police said.', published: '2025-03-04T23:30:00-05:00' });
+    expect(r.status).toBe(201);
+    expect(r.json.events[0]!.event_date).toBe('2025-03-02');
+    const bad = await call(srv.base, 'POST', '/reports', { text: 'Gunmen killed three herders in Zamfara, police said.', published: '2025-02-30T10:00:00Z' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('reads the charset an HTML body declares in a meta tag', async () => {
+    const html = '<html><head><meta charset="windows-1252"><title>Attack</title></head><body><p>Gunmen killed two people in Kano on Monday, the caf\u00e9 owner said.</p></body></html>';
+    const res = await fetch(`${srv.base}/reports`, { method: 'POST', headers: { 'content-type': 'text/html' }, body: Buffer.from(html, 'latin1') });
+    expect(res.status).toBe(201);
+  });
+
   it('decodes a raw body by its declared charset, and refuses undeclared bytes that are not UTF-8', async () => {
     const text = 'Gunmen killed two people in Kano on Monday, police said.';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
