@@ -3,6 +3,7 @@
  * (real calendar dates, date order, bbox ranges, sub-event type belonging to event type).
  */
 import { eventTypeOf, isSubEventType } from '../model/index.js';
+import { countryFromQuery } from '../pipeline/mentions/places/index.js';
 import type { EventFilter, ReviewStatus } from '../store/types.js';
 import { badRequest } from './errors.js';
 
@@ -57,6 +58,12 @@ export function toFilter(q: FilterQuery): EventFilter {
   for (const k of ['country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'q'] as const) {
     const v = q[k]?.trim();
     if (v) f[k] = v;
+  }
+  if (f.country) {
+    // "SD", "SDN", "729", "DRC" → the name events carry
+    const c = countryFromQuery(f.country);
+    if (!c) throw badRequest(`query parameter country: no country is named or coded "${f.country}" (a name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code)`);
+    f.country = c.name;
   }
   if (f.sub_event_type && f.event_type && isSubEventType(f.sub_event_type) && eventTypeOf(f.sub_event_type) !== f.event_type)
     throw badRequest(

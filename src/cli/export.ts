@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
+import { countryFromQuery } from '../pipeline/mentions/places/index.js';
 import { openStore, type EventFilter } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 
@@ -43,7 +44,11 @@ export function filterFromFlags(f: FilterFlags): EventFilter {
   if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) throw new Error(`--date-from ${f.dateFrom} is after --date-to ${f.dateTo}`);
   if (f.dateFrom) out.date_from = f.dateFrom;
   if (f.dateTo) out.date_to = f.dateTo;
-  if (f.country) out.country = f.country;
+  if (f.country) {
+    const c = countryFromQuery(f.country);
+    if (!c) throw new Error(`--country: no country is named or coded "${f.country}" (a name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code)`);
+    out.country = c.name;
+  }
   if (f.admin1) out.admin1 = f.admin1;
   if (f.eventType) {
     if (!(EVENT_TYPES as readonly string[]).includes(f.eventType)) throw new Error(`--event-type must be one of: ${EVENT_TYPES.join(', ')}; got ${f.eventType}`);
@@ -77,7 +82,7 @@ export function addFilterOptions(cmd: Command): Command {
   return cmd
     .option('--date-from <date>', 'events on or after YYYY-MM-DD')
     .option('--date-to <date>', 'events on or before YYYY-MM-DD')
-    .option('--country <name>', 'country name (case-insensitive)')
+    .option('--country <name>', 'country: a name (any case, "DRC", "Burma") or an ISO 3166-1 code (SD, SDN, 729)')
     .option('--admin1 <name>', 'first-level division name (case-insensitive)')
     .option('--event-type <type>', 'ACLED event type, e.g. Battles')
     .option('--sub-event-type <type>', 'ACLED sub-event type, e.g. "Armed clash"')

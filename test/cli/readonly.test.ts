@@ -37,6 +37,7 @@ describe('sitrep export filters', () => {
     [['--bbox', '200,-100,300,100'], /--bbox: west and east must be between -180 and 180/],
     [['--event-type', 'Nonsense'], /--event-type must be one of: Battles/],
     [['--sub-event-type', 'Nonsense'], /--sub-event-type must be one of: .*Armed clash/],
+    [['--country', 'Atlantis'], /--country: no country is named or coded "Atlantis"/],
   ])('%s is refused with the allowed values', (flags, message) => {
     const r = sitrep(['export', '--format', 'jsonl', ...flags, '--store', `sqlite:${join(dir, 'none.sqlite')}`]);
     expect(r.status).not.toBe(0);

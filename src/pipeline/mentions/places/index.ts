@@ -3,6 +3,7 @@
  * CC BY 4.0) and the geocoder that finds place names in sentences and resolves each to a Place
  * with a role and an ACLED geo_precision. Also small country helpers other stages use.
  */
+import isoCountries from 'i18n-iso-countries';
 import type { CleanText, PlaceMention, Sentence } from '../../../model/index.js';
 import { foldName } from './fold.js';
 import { findPlacesIn, type FindOptions } from './find.js';
@@ -50,6 +51,22 @@ function info(gaz: Gazetteer, i: number): CountryInfo | null {
  */
 export function countryByName(name: string, gaz: Gazetteer = loadGazetteer()): CountryInfo | null {
   return info(gaz, gaz.countryOfName(name, foldName));
+}
+
+/**
+ * A country as an analyst may type it in a filter: any name ("Sudan", " sudan ", "DRC"), or an
+ * ISO 3166-1 code, alpha-2 ("SD"), alpha-3 ("SDN") or numeric ("729"); null when none matches.
+ */
+export function countryFromQuery(query: string, gaz: Gazetteer = loadGazetteer()): CountryInfo | null {
+  const q = query.trim();
+  if (!q) return null;
+  const byName = countryByName(q, gaz);
+  if (byName) return byName;
+  let iso2: string | undefined;
+  if (/^[A-Za-z]{2}$/.test(q)) iso2 = q.toUpperCase();
+  else if (/^[A-Za-z]{3}$/.test(q)) iso2 = isoCountries.alpha3ToAlpha2(q.toUpperCase());
+  else if (/^\d{1,3}$/.test(q)) iso2 = isoCountries.numericToAlpha2(q.padStart(3, '0'));
+  return iso2 ? countryByIso2(iso2, gaz) : null;
 }
 
 /** A country by ISO 3166-1 alpha-2 code (case-insensitive), or null. */
