@@ -94,7 +94,7 @@ export function register(program: Command): void {
       const { read, inserted, events, failed, storeFailed } = tally;
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(
-        `ingest: ${read} reports read (${inserted} new, ${read - inserted - storeFailed} already stored), ${events} events, ${failed} quarantined, ${secs} s`,
+        `ingest: ${read} reports read (${inserted} new, ${read - inserted - storeFailed} already stored${storeFailed ? `, ${storeFailed} could not be processed` : ''}), ${events} events, ${failed} quarantined, ${secs} s`,
       );
       if (failed) process.exitCode = 1;
     });

@@ -203,7 +203,7 @@ async function* fromJsonlFile(path: string, maxBytes: number): AsyncGenerator<In
   }
 }
 
-/** Files under a folder, recursively, sorted, skipping dot-files and unknown extensions. */
+/** Files under a folder, recursively, sorted, skipping dot-files; files of other extensions come out as failures naming them. */
 async function* walk(dir: string): AsyncGenerator<string | IngestItem> {
   let entries;
   try {
@@ -219,6 +219,8 @@ async function* walk(dir: string): AsyncGenerator<string | IngestItem> {
     // Symlinked folders are not followed (no loops); symlinked files are read.
     if (e.isDirectory()) yield* walk(p);
     else if ((e.isFile() || e.isSymbolicLink()) && EXTENSIONS[extOf(e.name)]) yield p;
+    // named, not silently dropped: a report saved as .md or without extension is still seen
+    else if (e.isFile() || e.isSymbolicLink()) yield failure(p, `skipped: not a report file by its extension (read from folders: ${Object.keys(EXTENSIONS).join(' ')}; give the file by name to read it)`);
   }
 }
 

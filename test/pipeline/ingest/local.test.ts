@@ -26,7 +26,7 @@ describe('readInputs: files and folders', () => {
     expect(item).toMatchObject({ ok: true, input: f, report: { id: 'market-fire', text: STORY } });
   });
 
-  it('walks a folder recursively, sorted, skipping dot-files and unknown extensions', async () => {
+  it('walks a folder recursively, sorted, skipping dot-files and naming files of unknown extensions', async () => {
     const root = join(dir, 'tree');
     mkdirSync(join(root, 'sub'), { recursive: true });
     writeFileSync(join(root, 'b.txt'), STORY);
@@ -35,8 +35,11 @@ describe('readInputs: files and folders', () => {
     writeFileSync(join(root, 'sub', 'd.jsonl'), JSON.stringify({ id: 'j1', text: STORY }) + '\n');
     writeFileSync(join(root, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
     writeFileSync(join(root, '.hidden.txt'), STORY);
-    const items = await collect([root]);
-    expect(items.every((i) => i.ok)).toBe(true);
+    const all = await collect([root]);
+    const skipped = all.filter((i) => !i.ok);
+    expect(skipped).toHaveLength(1);
+    expect(!skipped[0]!.ok && skipped[0]!.error).toMatch(/photo\.png: skipped: not a report file by its extension/);
+    const items = all.filter((i) => i.ok);
     const ids = items.map((i) => (i.ok ? i.report.id : ''));
     expect(ids).toEqual(['a', 'b', 'x1', 'c-2', 'j1']);
     const html = items[0]!;
