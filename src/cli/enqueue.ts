@@ -4,7 +4,7 @@
  * the worker. Unreadable inputs are quarantined in the store with their reason.
  */
 import type { Command } from 'commander';
-import { readInputs } from '../pipeline/ingest/index.js';
+import { checkQueueableUrl, readInputs } from '../pipeline/ingest/index.js';
 import { enqueueJobs, openQueue, type IngestJob } from '../queue/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { reasonOf, STORE_HELP } from './ingest.js';
@@ -18,7 +18,8 @@ export function register(program: Command): void {
     .option('--queue <url>', 'queue PostgreSQL URL (default $SITREP_QUEUE, else the store URL when it is PostgreSQL)')
     .option('--store <url>', `${STORE_HELP}; bad inputs are quarantined there`)
     .option('--published <date>', 'publication date YYYY-MM-DD for text/HTML inputs that carry none')
-    .action(async (inputs: string[], opts: { queue?: string; store?: string; published?: string }) => {
+    .option('--allow-private', 'queue URLs on loopback or private addresses (the workers need --allow-private too)')
+    .action(async (inputs: string[], opts: { queue?: string; store?: string; published?: string; allowPrivate?: boolean }) => {
       const qUrl = resolveQueueUrl(opts.queue, opts.store);
       if (!qUrl) throw new Error('enqueue needs a PostgreSQL queue: --queue postgres://… or SITREP_QUEUE, or a postgres --store');
       const urls = inputs.filter((i) => /^https?:\/\//i.test(i));
@@ -28,7 +29,20 @@ export function register(program: Command): void {
       let failed = 0;
       let sent = 0;
       try {
-        const batch: IngestJob[] = urls.map((url) => ({ kind: 'url', input: url, url }));
+        const batch: IngestJob[] = [];
+        // A URL the workers would refuse whatever happens is refused now, not retried there.
+        for (const url of urls) {
+          try {
+            checkQueueableUrl(url, { allowPrivate: opts.allowPrivate ?? false });
+            batch.push({ kind: 'url', input: url, url });
+          } catch (err) {
+            failed++;
+            const why = (err as Error).message;
+            console.error(`sitrep enqueue: ${why}`);
+            store ??= await openStore(opts.store);
+            await store.quarantine(url, why);
+          }
+        }
         const flush = async () => {
           sent += (await enqueueJobs(boss, batch.splice(0))).length;
         };

@@ -119,6 +119,16 @@ function checkUrl(raw: string, allowPrivate: AddressPolicy): URL {
   return url;
 }
 
+/**
+ * Check a URL before queueing it, without any network use: http(s) only, and a host written as a
+ * loopback/private IP or "localhost" refused unless `allowPrivate` (names are checked again, by
+ * their resolved address, when fetched). Throws FetchError bad-url / blocked-address.
+ */
+export function checkQueueableUrl(raw: string, opts: { allowPrivate?: boolean } = {}): void {
+  const url = checkUrl(raw, opts.allowPrivate ?? false);
+  if (!opts.allowPrivate && /^(?:localhost|.+\.localhost)$/i.test(url.hostname)) throw new FetchError('blocked-address', `${url.href}: a loopback host name is refused (--allow-private to allow)`);
+}
+
 /** Undo Content-Encoding (gzip, deflate, br; a list is undone right to left) with an output cap. */
 function decompress(bytes: Buffer, encoding: string | null, maxBytes: number, url: string): Buffer {
   if (!encoding) return bytes;

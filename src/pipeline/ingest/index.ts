@@ -14,7 +14,7 @@ export {
 } from './report.js';
 export { decodeBytes, DecodeError, declaredCharset, headerCharset, looksBinary } from './decode.js';
 export { normalisePublished, isCalendarDate } from './published.js';
-export { fetchBody, fetchReport, FetchError, urlId, USER_AGENT, type FetchOptions, type FetchedBody, type FetchErrorKind } from './fetch.js';
+export { checkQueueableUrl, fetchBody, fetchReport, FetchError, urlId, USER_AGENT, type FetchOptions, type FetchedBody, type FetchErrorKind } from './fetch.js';
 export { addressRange, BlockedAddressError, checkAddress, isPublicAddress, type AddressPolicy } from './address.js';
 export { DOM_MAX_DEPTH, nestingDepth } from './markup.js';
 export { FeedError, normaliseItemUrl, parseFeed, pollFeed, SeenItems, type Feed, type FeedItem, type FeedState, type PollOptions, type PollResult } from './feed.js';

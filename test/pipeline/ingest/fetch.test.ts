@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanReport } from '../../../src/pipeline/clean/index.js';
-import { FetchError, fetchBody, fetchReport, isPublicAddress, urlId } from '../../../src/pipeline/ingest/index.js';
+import { checkQueueableUrl, FetchError, fetchBody, fetchReport, isPublicAddress, urlId } from '../../../src/pipeline/ingest/index.js';
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Clinic attacked | Hill Times</title>
 <meta property="og:title" content="Clinic attacked in hill town"><meta property="article:published_time" content="2025-06-07T08:00:00+01:00">
@@ -212,5 +212,15 @@ describe('readInputs with URLs', () => {
     for await (const it of readInputs([`${base}/page`, `${base}/missing`], { fetch: { allowPrivate: true } })) allowed.push(it);
     expect(allowed[0]).toMatchObject({ ok: true, input: `${base}/page`, report: { url: `${base}/page` } });
     expect(!allowed[1]!.ok && allowed[1]!.error).toBe(`${base}/missing: HTTP 404`);
+  });
+});
+
+describe('checkQueueableUrl: refused before queueing, without network', () => {
+  it.each(['http://127.0.0.1:9/x', 'http://10.0.0.5/report', 'http://[::1]/a', 'https://localhost/y', 'ftp://example.org/a', 'not a url'])('%s is refused', (url) => {
+    expect(() => checkQueueableUrl(url)).toThrow(FetchError);
+  });
+  it('a public name passes, and a private address passes with allowPrivate', () => {
+    expect(() => checkQueueableUrl('https://news.example.org/story')).not.toThrow();
+    expect(() => checkQueueableUrl('http://127.0.0.1:9/x', { allowPrivate: true })).not.toThrow();
   });
 });
