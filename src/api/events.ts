@@ -87,6 +87,9 @@ export function completeChanges(current: StoredEvent, changes: Partial<SitrepEve
   return out;
 }
 
+/** Incidents further apart than this (days) merge only when the analyst insists ("force"). */
+const MERGE_MAX_DAYS = 30;
+
 /** Register /events, /events/{id}, /incidents, /incidents/{id}, merge and split. */
 export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store } = ctx;
@@ -223,7 +226,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { other: string; reviewer: string } }>(
+  app.post<{ Params: { id: string }; Body: { other: string; reviewer: string; force?: boolean } }>(
     '/incidents/:id/merge',
     {
       schema: {
@@ -241,6 +244,11 @@ export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const [a, b] = await Promise.all([store.getIncident(id), store.getIncident(other)]);
       if (!a) throw notFound('incident', id);
       if (!b) throw notFound('incident', other);
+      // A slip of the hand (an IED in Sudan onto a shooting in Mexico) is refused unless insisted on.
+      const days = Math.abs(Date.parse(a.event_date) - Date.parse(b.event_date)) / 86_400_000;
+      if (!req.body.force && (a.country !== b.country || days > MERGE_MAX_DAYS)) {
+        throw new HttpError(409, `incidents ${id} (${a.country}, ${a.event_date}) and ${other} (${b.country}, ${b.event_date}) are ${a.country !== b.country ? 'in different countries' : `${Math.round(days)} days apart`}; send "force": true to merge them anyway`);
+      }
       const merged = await store.mergeIncidents(id, other, reviewer.trim());
       if (!merged) throw notFound('incident', id);
       ctx.live.publish({ type: 'incidents', incident_ids: [id, other] });

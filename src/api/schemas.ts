@@ -257,6 +257,7 @@ export const mergeBody = {
     other: { type: 'string', minLength: 1, maxLength: 200, description: 'the id of the incident to merge into this one' },
     reviewer,
     comment: { type: 'string', maxLength: 2000, description: 'a comment up to 2000 characters' },
+    force: { type: 'boolean', description: 'merge even when the two incidents are in different countries or more than 30 days apart' },
   },
 } as const;
 

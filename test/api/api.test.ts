@@ -358,6 +358,15 @@ describe('incidents: list, merge, split', () => {
     expect(actions.some((x: string) => /split/.test(x))).toBe(true);
   });
 
+  it('refuses to merge incidents in different countries unless the analyst insists', async () => {
+    const gao = (await get(`/events/${ids.get('seed-gao')!}`)).json.event.incident_id as string;
+    const goma = (await get(`/events/${ids.get('seed-goma')!}`)).json.event.incident_id as string;
+    const refused = await call(srv.base, 'POST', `/incidents/${gao}/merge`, { other: goma, reviewer: 'Dana' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.message).toMatch(/different countries.*force/);
+    expect((await get(`/incidents/${gao}`)).json.event_ids).toEqual([ids.get('seed-gao')]);
+  });
+
   it('refuses bad merges and splits', async () => {
     const a = (await get(`/events/${ids.get('seed-gao')!}`)).json.event.incident_id as string;
     expect((await call(srv.base, 'POST', `/incidents/${a}/merge`, { other: a, reviewer: 'x' })).status).toBe(400);
