@@ -47,6 +47,10 @@ export function register(program: Command): void {
           sent += (await enqueueJobs(boss, batch.splice(0))).length;
         };
         for await (const item of readInputs(paths, { published: opts.published ?? null })) {
+          if (!item.ok && item.skipped) {
+            console.error(`sitrep enqueue: ${item.error}`);
+            continue;
+          }
           if (!item.ok) {
             failed++;
             console.error(`sitrep enqueue: ${item.error}`);

@@ -72,7 +72,7 @@ export function register(program: Command): void {
       const items = readInputs([path], { maxBytes, published, id: opts.id, format });
       for await (const item of items) {
         if (!item.ok) {
-          failed++;
+          if (!item.skipped) failed++;
           console.error(`sitrep extract: ${item.error}`);
           continue;
         }

@@ -45,6 +45,10 @@ export async function ingestPaths(
 ): Promise<IngestTally> {
   const t: IngestTally = { read: 0, inserted: 0, events: 0, failed: 0, storeFailed: 0 };
   for await (const item of readInputs(paths, opts)) {
+    if (!item.ok && item.skipped) {
+      console.error(`${label}: ${item.error}`);
+      continue;
+    }
     if (!item.ok) {
       t.failed++;
       console.error(`${label}: ${item.error}`);

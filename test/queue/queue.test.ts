@@ -75,9 +75,10 @@ describe('queue: two workers, one killed mid-batch', () => {
     const reports = smallReports(N);
     const file = path.join(dir, 'reports.jsonl');
     writeFileSync(file, reports.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    // One URL nothing listens on: the worker cannot fetch it, so it fails every attempt.
+    // One loopback URL, queued on purpose (--allow-private): the workers refuse to fetch it, so it
+    // fails every attempt.
     const badUrl = 'http://127.0.0.1:9/unreachable-report';
-    const enq = await run(process.execPath, [...CLI, 'enqueue', file, badUrl, '--store', storeUrl], { cwd: root, env });
+    const enq = await run(process.execPath, [...CLI, 'enqueue', file, badUrl, '--allow-private', '--store', storeUrl], { cwd: root, env });
     expect(enq.stdout).toMatch(new RegExp(`enqueue: ${N + 1} jobs added`));
 
     const a = startWorker();

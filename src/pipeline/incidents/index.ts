@@ -5,7 +5,7 @@
  *
  * Rules (ours, after the ACLED codebook's notion of one event = one place, one day, one
  * sub-event type, applied across reports):
- * - same event_type (the sub-event type family);
+ * - same event_type (the sub-event type family; Protests and Riots count as one, see clusterFamily);
  * - dates within the looser of the two time precisions: 1 day (precision 1), 7 days (2),
  *   31 days (3); a date with no evidence in the text (the publication date stood in) keeps
  *   its precision: outlets mostly report one event within a day of each other (in UCDP's
@@ -242,11 +242,25 @@ export function fatalitiesCompatible(
 }
 
 /**
+ * The family two reports must share to be one incident: the event type, except that Protests and
+ * Riots are one family (outlets differ on whether a crowd turned violent; the incident's type is
+ * then voted by its sources).
+ */
+export function clusterFamily(eventType: string): string {
+  return eventType === 'Protests' || eventType === 'Riots' ? 'Demonstrations' : eventType;
+}
+
+/** The event types of a clustering family. */
+function typesOfFamily(eventType: string): string[] {
+  return clusterFamily(eventType) === 'Demonstrations' ? ['Protests', 'Riots'] : [eventType];
+}
+
+/**
  * How well an event fits a candidate incident, higher is better; null when it cannot be
  * the same event (type, date, place, actors, same report, or an analyst's split).
  */
 export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Decisions = noDecisions()): number | null {
-  if (e.event_type !== inc.event_type) return null;
+  if (clusterFamily(e.event_type) !== clusterFamily(inc.event_type)) return null;
   if (inc.doc_ids.includes(e.doc_id)) return null; // one report's events are distinct by construction
   const cannot = decisions.cannotLink.get(e.event_id);
   if (cannot && inc.event_ids.some((id) => cannot.has(id))) return null;
@@ -370,19 +384,21 @@ export interface Lookup {
  * of its country's incidents when the event has no admin1.
  */
 export function eventLookup(e: MatchEvent): Lookup {
-  const t = e.event_type;
   const country = normName(e.country);
   const keys = new Set<string>();
-  if (e.latitude != null && e.longitude != null) {
-    for (const cell of gridCellsNear(e.latitude, e.longitude, distanceLimitKm(2))) keys.add(`${t}|g:${cell}`);
-  }
-  const a1 = normName(e.admin1);
-  if (a1) {
-    keys.add(`${t}|a1c:${country}|${a1}`);
-    if (e.geo_precision >= 2) keys.add(`${t}|a1p:${country}|${a1}`);
-    keys.add(`${t}|c0:${country}`);
-  } else {
-    keys.add(`${t}|c:${country}`);
+  // (incidents stay indexed under their own event type; a demonstration looks under both kinds)
+  for (const t of typesOfFamily(e.event_type)) {
+    if (e.latitude != null && e.longitude != null) {
+      for (const cell of gridCellsNear(e.latitude, e.longitude, distanceLimitKm(2))) keys.add(`${t}|g:${cell}`);
+    }
+    const a1 = normName(e.admin1);
+    if (a1) {
+      keys.add(`${t}|a1c:${country}|${a1}`);
+      if (e.geo_precision >= 2) keys.add(`${t}|a1p:${country}|${a1}`);
+      keys.add(`${t}|c0:${country}`);
+    } else {
+      keys.add(`${t}|c:${country}`);
+    }
   }
   const day = dayNumber(e.event_date);
   const tol = dateToleranceDays(effectiveTimePrecision(e));

@@ -220,7 +220,7 @@ async function* walk(dir: string): AsyncGenerator<string | IngestItem> {
     if (e.isDirectory()) yield* walk(p);
     else if ((e.isFile() || e.isSymbolicLink()) && EXTENSIONS[extOf(e.name)]) yield p;
     // named, not silently dropped: a report saved as .md or without extension is still seen
-    else if (e.isFile() || e.isSymbolicLink()) yield failure(p, `skipped: not a report file by its extension (read from folders: ${Object.keys(EXTENSIONS).join(' ')}; give the file by name to read it)`);
+    else if (e.isFile() || e.isSymbolicLink()) yield { ...failure(p, `skipped: not a report file by its extension (read from folders: ${Object.keys(EXTENSIONS).join(' ')}; give the file by name to read it)`), skipped: true } as IngestItem;
   }
 }
 

@@ -8,7 +8,13 @@ import { DOM_MAX_DEPTH, nestingDepth } from './markup.js';
 /** One item read from an input: a report, or a one-line error naming the input. */
 export type IngestItem =
   | { ok: true; input: string; report: RawReport; /** Read, but not as asked (a feed item's own text when its page failed). */ warning?: string }
-  | { ok: false; input: string; error: string };
+  | {
+      ok: false;
+      input: string;
+      error: string;
+      /** Not read on purpose (a folder's file of another kind): to name, not to quarantine or count as failed. */
+      skipped?: boolean;
+    };
 
 /** Default cap on one report's size: 20 MB (bytes as read, before decoding). */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

@@ -39,6 +39,7 @@ describe('readInputs: files and folders', () => {
     const skipped = all.filter((i) => !i.ok);
     expect(skipped).toHaveLength(1);
     expect(!skipped[0]!.ok && skipped[0]!.error).toMatch(/photo\.png: skipped: not a report file by its extension/);
+    expect(!skipped[0]!.ok && skipped[0]!.skipped).toBe(true);
     const items = all.filter((i) => i.ok);
     const ids = items.map((i) => (i.ok ? i.report.id : ''));
     expect(ids).toEqual(['a', 'b', 'x1', 'c-2', 'j1']);
