@@ -104,6 +104,15 @@ describe('death counts', () => {
 });
 
 describe('matching', () => {
+  it('takes a protest and a riot at one place and day as one incident (outlets differ on violence), never a battle', () => {
+    const protest = incidentOf('p', [mkEvent({ event_id: 'p1', doc_id: 'd1', event_type: 'Protests', sub_event_type: 'Protest with intervention', actor1: 'Protesters (Testland)', inter1: 6 })]);
+    const riot = mkEvent({ event_id: 'r1', doc_id: 'd2', event_type: 'Riots', sub_event_type: 'Violent demonstration', actor1: 'Rioters (Testland)', inter1: 5 });
+    expect(matchScore(riot, protest)).not.toBeNull();
+    expect(eventLookup(riot).keys.some((k) => k.startsWith('Protests|'))).toBe(true);
+    const battle = mkEvent({ event_id: 'b1', doc_id: 'd3', event_type: 'Battles', sub_event_type: 'Armed clash' });
+    expect(matchScore(battle, protest)).toBeNull();
+  });
+
   it('joins the closest compatible incident, never one holding the same report, and respects splits', () => {
     const near = incidentOf('near', [mkEvent({ event_id: 'n1', doc_id: 'd1' })]);
     const far = incidentOf('far', [mkEvent({ event_id: 'f1', doc_id: 'd2', latitude: 12.08, longitude: 20.0 })]);
