@@ -332,6 +332,11 @@ describe('nationals and protesting civilians', () => {
     expect(mention('Three Afghans were killed at the crossing.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7, role_hint: 'patient' });
     expect(mention('Afghans killed in a strike near the border.', { country: 'Pakistan' }, 'Afghans')).toMatchObject({ actor: 'Civilians (Afghanistan)', inter: 7 });
   });
+  it('reads a speaker with a place between ("authorities in Erbil said") as a source, and "Turkish unmanned aircraft" as Turkey\'s forces', () => {
+    const ms = run('Kurdish authorities in Erbil said a Turkish unmanned aircraft struck a car near Sinjar.', { country: 'Iraq' });
+    expect(ms.find((m) => m.text === 'authorities')?.speaker).toBe(true);
+    expect(ms.find((m) => /unmanned aircraft/.test(m.text))).toMatchObject({ actor: 'Military Forces of Turkey', inter: 8 });
+  });
   it('reads "its fighters" after a named group as that group', () => {
     expect(mention('The Arakan Army said its fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'fighters')).toMatchObject({ actor: 'Arakan Army', inter: 2, generic: false });
     expect(mention('Unidentified fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'Unidentified fighters')).toMatchObject({ inter: 3, generic: true });

@@ -46,7 +46,8 @@ const COORDINATED = /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with|together
 // "retook the town from the rebels": the side that lost ground is acted on.
 const FROM_PATIENT = /\b(?:took|taken|retook|recaptur\w*|seiz\w*|wrest\w*|liberat\w*|regain\w*|clear\w*|expel\w*|push\w*|drove|driven|captur\w*)\b[^,;]{0,60}\bfrom\s+(?:the\s+)?$/i;
 
-const SPEAKER_AFTER = /^\s*(?:officials?|spokes(?:man|person|woman)|sources?|statement|said|says|told|stated|confirmed|reported|announced|added|claimed\s+that|media\s+wing|press\s+release|in\s+a\s+statement)\b/i;
+// (a place phrase may come between: "Kurdish authorities in Iraq said")
+const SPEAKER_AFTER = /^\s*(?:(?:in|of|from)\s+(?:the\s+)?(?:\p{Lu}[\w'’.-]*\s+){1,3})?(?:officials?|spokes(?:man|person|woman)|sources?|statement|said|says|told|stated|confirmed|reported|announced|added|claimed\s+that|media\s+wing|press\s+release|in\s+a\s+statement)\b/iu;
 const SPEAKER_BEFORE = /\b(?:according\s+to|said|told|quoted)\s+(?:the\s+|a\s+)?$/i;
 
 /**
