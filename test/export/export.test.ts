@@ -47,7 +47,7 @@ describe('exports', () => {
       }),
     ]);
     await store.ingest(mkDoc('east', 'a report from the east'), [
-      mkEvent({ event_id: 'e1', doc_id: 'east', country: 'Eastland', latitude: null, longitude: null, geo_precision: 3, location: null, actor2: '@mention', notes: '+1 more' }),
+      mkEvent({ event_id: 'e1', doc_id: 'east', country: 'Chad', latitude: null, longitude: null, geo_precision: 3, location: null, actor2: '@mention', notes: '+1 more' }),
     ]);
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('exports', () => {
   it('`sitrep export` writes a filtered file and refuses bad flags', async () => {
     const out = path.join(path.dirname(t.url.replace(/^sqlite:/, '')), 'out.csv');
     const cli = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')];
-    await run(process.execPath, [...cli, 'export', '--format', 'csv', '--out', out, '--store', t.url, '--country', 'eastland'], { cwd: root });
+    await run(process.execPath, [...cli, 'export', '--format', 'csv', '--out', out, '--store', t.url, '--country', ' TCD '], { cwd: root });
     const recs = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(recs.map((r) => r.event_id_cnty)).toEqual(['e1']);
     const bbox = await run(process.execPath, [...cli, 'export', '--format', 'jsonl', '--store', t.url, '--bbox', '-13,8,-12,9'], { cwd: root });
