@@ -168,3 +168,12 @@ describe('extractReport: a headline place over a body place', () => {
     expect(x.events[0]!.fatalities).toBe(6);
   });
 });
+
+describe('extractReport: where marchers were headed', () => {
+  it('the destination is not the event place when the sentence names where they came from', () => {
+    const x = run('Police fired tear gas at thousands of farmers marching from Haryana towards New Delhi on Tuesday.', '2025-03-12');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.location).not.toBe('New Delhi');
+    expect(x.events[0]!.sub_event_type).toBe('Protest with intervention');
+  });
+});

@@ -69,6 +69,15 @@ function countedDeaths(deaths: Claim[]): FatalityRange {
       const knownHigh = known.reduce((s, [, cs]) => s + sideRange(cs).high, 0);
       return { low: Math.min(u.low, unknownBest), best: unknownBest, high: Math.max(knownHigh, knownBest, u.high) };
     }
+    // "Fighting killed 11; the rebels said 9 soldiers died, the army that it killed 30": each
+    // side's count comes from a party to the fight, the narrator's smaller total is the
+    // conservative figure, the parties' claims the high end.
+    const narrated = bySide.get('unknown')!.filter((c) => !c.source && !c.vague);
+    const allAttributed = known.every(([, cs]) => cs.every((c) => !!c.source));
+    if (!rival && narrated.length > 0 && allAttributed && unknownBest < knownBest) {
+      const knownHigh = known.reduce((s, [, cs]) => s + sideRange(cs).high, 0);
+      return { low: unknownBest, best: unknownBest, high: Math.max(knownHigh, knownBest) };
+    }
     if (unknownBest <= knownBest) bySide.delete('unknown');
     else if (rival) {
       // A larger figure from another voice ("the Taliban said they had killed ten") is a rival

@@ -196,6 +196,9 @@ function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], 
   return m ? { start: Math.min(main.end + m.index, at), end: Infinity } : null;
 }
 
+/** Words before a place people were headed for. */
+const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
+
 /**
  * A country people flee towards, that borders the scene or that a deal is made with
  * ("fled towards Chad", "on the border with Chad"): named, not where the event happened.
@@ -418,11 +421,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const s of usable) {
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
     // rarely where the report's event happened: it does not place the sentence's event.
-    const sPlaces = sentencePlaces(
-      doc,
-      placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p)),
-      input.country,
-    );
+    const named = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p));
+    // "farmers marching from Punjab towards New Delhi": where they were headed is not where it
+    // happened, when the sentence names another place
+    const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
+    const sPlaces = sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;

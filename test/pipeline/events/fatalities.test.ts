@@ -43,6 +43,14 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r.best).toBe(2);
   });
+  it('a narrated total beats the parties\' claims of each other\'s dead, which make the high end', () => {
+    const r = fatalitiesFromClaims([
+      claim({ start: 0, end: 10, low: 11, high: 11, best: 11 }),
+      claim({ victims: 'state_forces', start: 20, end: 30, low: 9, high: 9, best: 9, source: 'the rebels' }),
+      claim({ victims: 'armed_group', start: 40, end: 50, low: 30, high: 30, best: 30, source: 'the army' }),
+    ]);
+    expect(r).toEqual({ low: 11, best: 11, high: 39 });
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });
