@@ -177,3 +177,12 @@ describe('extractReport: where marchers were headed', () => {
     expect(x.events[0]!.sub_event_type).toBe('Protest with intervention');
   });
 });
+
+describe('extractReport: an arrest over an earlier attack', () => {
+  it('codes the arrest, not the attack it refers to', () => {
+    const x = run('Police arrested two suspects in Peshawar on Monday in connection with last week\'s bombing that killed nine people.', '2025-03-12');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.sub_event_type).toBe('Arrests');
+    expect(x.events[0]!.fatalities).toBe(0);
+  });
+});

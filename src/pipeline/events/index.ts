@@ -196,6 +196,9 @@ function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], 
   return m ? { start: Math.min(main.end + m.index, at), end: Infinity } : null;
 }
 
+/** After an arrest: the earlier event it is about ("in connection with the bombing", "over last week's attack"). */
+const REFERRED_EVENT = /\b(?:in connection with|in relation to|over|for|accused of|suspected of|on suspicion of|linked to|responsible for|behind)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|(?:their|his|her|its)\s+(?:alleged\s+)?(?:role|involvement|part)\s+in\s+(?:the\s+)?)(?:\w+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|killings?|killing|murders?|massacres?|shootings?|kidnappings?|abductions?|raids?|ambush(?:es)?|assassinations?|lynching|riots?|violence)\b/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -443,6 +446,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       if (!clause) continue;
       dropped.push(clause);
       cues = cues.filter(outside);
+    }
+    // "Police arrested a suspect in connection with last week's bombing that killed 12": the
+    // arrest is this sentence's event; the bombing it refers to is told here as its reason.
+    {
+      const arrest = cues.find((c) => c.category === 'arrest' && c.weight >= 2);
+      const ref = arrest ? REFERRED_EVENT.exec(doc.text.slice(arrest.end, s.end)) : null;
+      if (arrest && ref) {
+        const start = arrest.end + ref.index;
+        dropped.push({ start, end: s.end });
+        cues = cues.filter(outside);
+      }
     }
     // An earlier event told as background: every date of the sentence is old (a dateline's date
     // does not count). Only old dates in a clause of their own: the sentence's event stands, what
