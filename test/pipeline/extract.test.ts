@@ -186,3 +186,16 @@ describe('extractReport: an arrest over an earlier attack', () => {
     expect(x.events[0]!.fatalities).toBe(0);
   });
 });
+
+describe('extractReport: who fought whom', () => {
+  it('rival gangs fight each other, not the state that reported it', () => {
+    const e = run('Clashes between two rival gangs in Cite Soleil on Tuesday left six people dead, police said.', '2025-03-12').events[0]!;
+    expect(e.event_type).toBe('Battles');
+    expect(e.inter1).toBe(3);
+    expect(e.inter2).toBe(3);
+  });
+  it('two states\' forces: the other state is the enemy', () => {
+    const e = run('Ukrainian forces repelled Russian assaults near Pokrovsk on Monday, the General Staff said.', '2025-03-12').events[0]!;
+    expect([e.actor1, e.actor2].sort()).toEqual(['Military Forces of Russia', 'Military Forces of Ukraine']);
+  });
+});

@@ -199,6 +199,9 @@ function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], 
 /** After an arrest: the earlier event it is about ("in connection with the bombing", "over last week's attack"). */
 const REFERRED_EVENT = /\b(?:in connection with|in relation to|over|for|accused of|suspected of|on suspicion of|linked to|responsible for|behind)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|(?:their|his|her|its)\s+(?:alleged\s+)?(?:role|involvement|part)\s+in\s+(?:the\s+)?)(?:\w+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|killings?|killing|murders?|massacres?|shootings?|kidnappings?|abductions?|raids?|ambush(?:es)?|assassinations?|lynching|riots?|violence)\b/i;
 
+/** Two sides of one kind: "between two rival gangs", "rival militias", "inter-clan". */
+const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -308,7 +311,12 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
       const other = armed.find((m) => m.actor !== ns.name);
       return [ns, fighting() ?? (other ? fromMention(other) : military())];
     }
-    if (state.length) return [fighting() ?? fromMention(state[0]), ns ?? unidentified()];
+    if (state.length) {
+      const first = fighting() ?? fromMention(state[0])!;
+      // two states' forces ("Ukrainian forces repelled Russian assaults"): the other state is the enemy
+      const enemy = forces.find((m) => m.actor !== first.name && m.country !== first.mention?.country);
+      return [first, ns ?? (enemy ? fromMention(enemy) : unidentified())];
+    }
     return [ns ?? unidentified(), military()];
   }
   if (type === 'Explosions/Remote violence') {
@@ -816,6 +824,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       .map((m) => (country !== input.country ? actorForCountry(m, country) : m));
     const claims = claimsOf.get(g)!;
     let [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
+    // "Clashes between two rival gangs": both sides are that kind of group, not the state.
+    if (eventTypeOf(sub) === 'Battles' && a1 && a1.inter !== 1 && g.members.some((m) => RIVALS.test(m.sentence.text)) && !mentions.some((m) => STATE_KINDS.has(m.kind) && !m.speaker))
+      a2 = { ...a1, mention: null };
     // "Militants attacked the jail" in a report about one named group's operation: the unnamed
     // attackers are that group (the report's only armed group named at least twice).
     if (dominantGroup && a1 && !a1.mention?.claimed && /^Unidentified Armed Group\b/.test(a1.name) && a2?.name !== dominantGroup.actor)
