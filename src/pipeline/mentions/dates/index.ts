@@ -202,6 +202,9 @@ function lastWeekday(ref: number, wd: number, strict: boolean): number {
 const OWN_RULE_CUE = /\d|week|month|year|ago|days|overnight/i;
 
 /** Own rules, run before chrono: forms chrono misses or resolves differently from news usage. */
+/** Counts written as words in "over the past three weeks". */
+const SPAN_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
+
 function ownRules(text: string, ref: number, p: Patterns): Found[] {
   const out: Found[] = [];
   const add = (m: RegExpExecArray, t: number | null, precision: TimePrecision, relative: boolean, background?: boolean, offset = 0) => {
@@ -233,6 +236,16 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     } else {
       add(m, monday - 4 * DAY_MS, 2, true);
     }
+  }
+  // "over the past three weeks", "in the last 10 days": a span ending at ref; its middle, at the
+  // precision of the span (a week or less: 2, longer: 3).
+  const spanRe = /\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(days|weeks|months)\b/gi;
+  while ((m = spanRe.exec(text))) {
+    const n = SPAN_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const unit = m[2]!.toLowerCase();
+    const days = n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30);
+    if (!Number.isFinite(days) || days <= 1) continue;
+    add(m, ref - Math.floor(days / 2) * DAY_MS, days <= 7 ? 2 : 3, true);
   }
   const weekendRe = /\b(?:at|over|during|on)\s+the\s+weekend\b/gi;
   while ((m = weekendRe.exec(text))) add(m, lastWeekday(ref, 6, false), 2, true);
