@@ -145,7 +145,11 @@ const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who
 /** One victim group's figures: exact numbers preferred over vague defaults; conflicting sources give a range. */
 function sideRange(claims: Claim[]): FatalityRange {
   const precise = claims.filter((c) => !c.vague);
-  const use = precise.length > 0 ? precise : claims;
+  const all = precise.length > 0 ? precise : claims;
+  // "as high as 22", "up to 40" beside a count: only the high end
+  const bounds = all.filter((c) => c.qualifier === 'at_most');
+  const use = bounds.length < all.length ? all.filter((c) => c.qualifier !== 'at_most') : all;
+  const boundHigh = bounds.length < all.length && bounds.length ? Math.max(...bounds.map((c) => c.high)) : 0;
   const sources = new Set(use.map((c) => (c.source ?? '').toLowerCase()));
   const lows = use.map((c) => c.low);
   const highs = use.map((c) => c.high);
@@ -154,7 +158,7 @@ function sideRange(claims: Claim[]): FatalityRange {
   const high = Math.max(...highs);
   // One voice updating a toll ("rose to 12") → its largest figure; several voices disagreeing → the lowest.
   const best = sources.size > 1 ? Math.min(...bests) : Math.max(...bests);
-  return { low: Math.min(low, best), best, high: Math.max(high, best) };
+  return { low: Math.min(low, best), best, high: Math.max(high, best, boundHigh) };
 }
 
 /**

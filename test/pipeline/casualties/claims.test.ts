@@ -207,6 +207,11 @@ describe('findClaims: headlines and tolls', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');
     expect(cs[0]).toMatchObject({ kind: 'killed', best: 31 });
   });
+  it('"the toll could be as high as 22" is an upper estimate, not a hypothetical', () => {
+    const c = claimsOf('Residents said the death toll could be as high as 22.').find((x) => x.kind === 'killed');
+    expect(c).toMatchObject({ high: 22, qualifier: 'at_most' });
+    expect(c?.hypothetical).toBeUndefined();
+  });
   it('a toll noun with a long complement still reaches its verb', () => {
     const cs = claimsOf("The death toll from Sunday's raid on a crowded church in the hill town has risen to 22, officials said.");
     expect(cs.find((c) => c.kind === 'killed')).toMatchObject({ best: 22 });

@@ -51,6 +51,13 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 11, best: 11, high: 39 });
   });
+  it('an upper bound beside a count ("as high as 22") only raises the high end', () => {
+    const r = fatalitiesFromClaims([
+      claim({ start: 0, end: 10, low: 15, high: 15, best: 15, qualifier: 'at_least' }),
+      claim({ start: 40, end: 60, low: 1, high: 22, best: 22, qualifier: 'at_most', source: 'residents' }),
+    ]);
+    expect(r).toEqual({ low: 15, best: 15, high: 22 });
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });

@@ -568,7 +568,8 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
       if (d.qualifier && d.qualifier !== 'exact') c.qualifier = d.qualifier;
       if (d.includesInjured) c.includes_injured = true;
       if (!d.negated) {
-        if (occursIn(t, d.start - 5, d.cueStart, lex.hypothetical) || occursIn(t, d.cueStart - 3, d.cueStart, lex.hypothetical)) c.hypothetical = true;
+        // "the toll could be as high as 22" is an upper estimate, not a hypothetical event
+        if (d.qualifier !== 'at_most' && (occursIn(t, d.start - 5, d.cueStart, lex.hypothetical) || occursIn(t, d.cueStart - 3, d.cueStart, lex.hypothetical))) c.hypothetical = true;
         if (occursIn(t, 0, d.start, lex.denials)) c.disputed = true;
       }
       if (c.text !== s.text.slice(a.start, z.end)) continue;
