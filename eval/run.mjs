@@ -151,6 +151,15 @@ if ((!only || only === 'incidents') && existsSync(path.join(root, 'eval/incident
   }
 }
 
+// What headlines allow at best, to read the UCDP figures against.
+if ((!only || only === 'ucdp') && existsSync(path.join(root, 'eval/ucdp-ceilings.mjs'))) {
+  try {
+    console.log('\n' + execFileSync(process.execPath, [path.join(root, 'eval/ucdp-ceilings.mjs')], { encoding: 'utf8' }).trimEnd());
+  } catch (err) {
+    console.error(`eval: ucdp ceilings failed: ${err.message}`);
+  }
+}
+
 if (summary.length) {
   console.log('\n=== summary (target: the strictest issue figure; "issues" lists each issue\'s own)');
   console.log(`${'set'.padEnd(5)} ${'figure'.padEnd(24)} ${'measured'.padStart(8)} ${'target'.padStart(7)}  ok  issues`);
