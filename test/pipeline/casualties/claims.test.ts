@@ -194,6 +194,13 @@ describe('findClaims: headlines and tolls', () => {
     ["Herder's body found in a ditch outside the village.", 1],
     ["Militants 'execute' four villagers accused of spying", 4],
     ['Guard killed and three injured in attack on depot', 1],
+    ['A martyr killed by army gunfire near the camp.', 1],
+    ['Member of the village guard killed in clashes with rebels', 1],
+    ['Son of the former governor killed in ambush, family says', 1],
+    ['Farmer abducted and shot dead near the river', 1],
+    ['Night raid: a teacher beaten and then killed by unknown men', 1],
+    ['A commander of the rebel group, Ali, also known as Abu Omar, was killed in an army operation.', 1],
+    ['Policemen killed in ambush on highway', 3],
   ] as const)('%s → %i killed', (text, n) => {
     const cs = claimsOf(text).filter((c) => c.kind === 'killed');
     expect(cs.reduce((a, c) => a + c.best, 0)).toBe(n);
@@ -202,6 +209,7 @@ describe('findClaims: headlines and tolls', () => {
     expect(claimsOf('Police said the suspect died in custody.')).toHaveLength(0);
     expect(claimsOf('His body was found on Sunday.')).toHaveLength(0);
     expect(claimsOf('His driver was also killed.').find((c) => c.kind === 'killed')?.best).toBe(1);
+    expect(claimsOf('Gunmen killed the chief near his farm.').filter((c) => c.kind === 'killed' && c.best === 1 && /^Gunmen/.test(c.text))).toHaveLength(0);
   });
   it('a toll verb after a toll noun counts deaths', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');

@@ -100,6 +100,8 @@ describe('a relative clause about an earlier event', () => {
     expect(e.sub_event_type).toBe('Attack');
     expect(e.actor2).toMatch(/Civilians/);
     expect(e.actor1).not.toMatch(/Military|Police/);
+    expect(e.location).toBe('Turbat');
+    expect(e.fatalities).toBe(1);
   });
 });
 

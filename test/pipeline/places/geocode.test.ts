@@ -90,6 +90,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Minsk', kind: 'place', country: 'Belarus' }],
   },
   {
+    why: 'a name set off after a person word ("a youth, Kamal,") is a person, not the town of that name',
+    text: 'A youth, Kamal, who had been missing for a week, was shot dead by gunmen in Turbat on Thursday.',
+    expect: [{ mention: 'Kamal', name: null }, { mention: 'Turbat', country: 'Pakistan' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

@@ -54,6 +54,8 @@ const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'around']);
 const NOT_OBJECT = new Set(['by', 'as', 'while', 'when', 'after', 'before', 'during', 'and', 'or', 'but', 'with', 'for', 'to', 'over', 'amid', 'following', 'since', 'this', 'last', 'yesterday', 'today', 'overnight', 'early', 'late', 'later', 'earlier', 'so', 'instantly', 'immediately', 'under', 'into', 'via', 'through', 'near', 'outside', 'inside', 'between', 'among', 'across', 'along', 'within', 'says', 'said', 'say', 'reports', 'report', 'official', 'officials', 'police', 'army', 'military', 'sources', 'witnesses', 'medics', 'residents']);
 const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
 const PREP = new Set(['in', 'at', 'near', 'from', 'on', 'during', 'inside', 'outside', 'across', 'around']);
+/** Singular person nouns the victims lexicon has as side-less words. */
+const SINGULAR_PEOPLE = new Set(['man', 'woman', 'person', 'child', 'boy', 'girl', 'teenager', 'leader', 'employee', 'worker', 'member', 'son', 'daughter', 'brother', 'sister', 'father', 'mother', 'husband', 'wife', 'commander', 'head', 'official', 'resident', 'relative', 'nephew', 'cousin']);
 /** One word in quotation marks, between spaces or at the ends. */
 const SCARE_QUOTED = /(^|\s)['‘"“](\p{L}+)['’"”](?=\s|$|[,.;:])/gu;
 /** Quotation marks around a name in apposition. */
@@ -62,7 +64,7 @@ const QUOTE_OPEN = /^["“‘']$/;
 const PRE_SKIP = new Set(['the', 'an', 'a', 'another', 'some', 'all', 'dead', 'down', 'at', 'least']);
 const ASIDE_OPEN = new Set(['including', 'among', 'many', 'most', 'mostly', 'some', 'all', 'both', 'one', 'two', 'mainly', 'mostly', 'nearly', 'among', 'according']);
 const DETERMINERS = new Set(['the', 'those', 'these', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'whose']);
-const PLURAL_PEOPLE = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'youth', 'troops', 'persons', 'folk']);
+const PLURAL_PEOPLE = new Set(['people', 'men', 'women', 'children', 'policemen', 'gunmen', 'militiamen', 'servicemen', 'tribesmen', 'fishermen', 'herdsmen', 'clansmen', 'businessmen', 'armymen', 'police', 'personnel', 'youth', 'troops', 'persons', 'folk']);
 const CASUALTY_VERBS = new Set(['suffered', 'suffering', 'caused', 'causing', 'inflicted', 'inflicting', 'sustained', 'resulting', 'resulted', 'incurred', 'reported']);
 
 /** Speech words: a sentence's speaker speaks for the clauses up to where one of these stands. */
@@ -339,7 +341,7 @@ class SentenceClaims {
       const tok = t[i];
       if (!tok || tok.punct || /^\d/.test(tok.text)) return false;
       const person = matchAt(t, i, this.lex.victims) !== null || ['man', 'woman', 'person', 'child', 'boy', 'girl', 'teenager', 'leader', 'employee', 'worker'].includes(tok.lower) || matchAt(t, i, this.lex.generic) !== null;
-      return person && (!/s$/.test(tok.lower) || /(?:ss|us)$/.test(tok.lower)) && !['those', 'them', 'dead', 'more', 'others', 'lives', 'bodies'].includes(tok.lower);
+      return person && (!/s$/.test(tok.lower) || /(?:ss|us)$/.test(tok.lower)) && !/(?:men|people|children)$/.test(tok.lower) && !['those', 'them', 'dead', 'more', 'others', 'lives', 'bodies'].includes(tok.lower);
     };
     const unmarked = (i: number) => {
       // Walk back over the noun's modifiers; no article, number or possessive may open the phrase.
@@ -434,6 +436,66 @@ class SentenceClaims {
     return out;
   }
 
+  /**
+   * One named or singular person killed, told with more words between than headlineSingulars
+   * reads: "A martyr killed by …", "Member of National Guards killed", "Son of the late ruler
+   * killed", "man abducted and shot dead", "a woman raped and then killed", "A commander of the
+   * group, Shafiq, also known as Osama, was killed". The phrase must open the sentence or a
+   * clause (after ":" or "|") or start with "a"/"an"/"one": a definite "the soldier" usually
+   * repeats a person counted elsewhere. One death per such phrase.
+   */
+  singularSubjects(seen: Set<number>): Draft[] {
+    const out: Draft[] = [];
+    const t = this.tokens;
+    const person = (i: number) => {
+      const tok = t[i];
+      if (!tok || tok.punct || /^\d/.test(tok.text)) return false;
+      return matchAt(t, i, this.lex.victims) !== null || matchAt(t, i, this.lex.generic) !== null || SINGULAR_PEOPLE.has(tok.lower) || tok.lower === 'martyr';
+    };
+    const plural = (w: string) => (/s$/.test(w) && !/(?:ss|us)$/.test(w)) || /(?:men|people|children)$/.test(w);
+    for (let k = 1; k < t.length; k++) {
+      const a = this.afterAt[k];
+      if (!a || a.kind !== 'killed' || this.usedCue.has(k) || this.covered[k]) continue;
+      // "killed three", "killed the chief": the cue is active, its object counts (elsewhere)
+      const after = t[a.end];
+      if (after && after.lower !== 'by' && (this.figureFrom(a.end, 0) || ['a', 'an', 'the'].includes(after.lower) || DETERMINERS.has(after.lower) || person(a.end) || this.objectFollows(a.end))) continue;
+      let j = k - 1;
+      while (j >= 0 && this.lex.skipBetween.has(t[j]!.lower) && k - j <= 4) j--;
+      // "abducted and shot dead", "raped and then killed": the first participle's subject
+      if (j >= 1 && (t[j]!.lower === 'then' || t[j]!.lower === 'and')) {
+        if (t[j]!.lower === 'then' && t[j - 1]?.lower === 'and') j--;
+        if (t[j]!.lower === 'and' && /(?:ed|en)$/.test(t[j - 1]?.lower ?? '')) j -= 2;
+      }
+      // ", Shafiq, also known as Osama,": asides naming the person, back to the first comma
+      if (j >= 1 && t[j]!.text === ',') {
+        let first = j;
+        for (let q = j - 1; q >= 0 && first - q <= 12; q--) {
+          if (t[q]!.punct && t[q]!.text !== ',') break;
+          if (t[q]!.text === ',') first = q;
+        }
+        if (first < j) j = first - 1;
+      }
+      // The phrase: back to the clause start, at most 9 words, no cue inside.
+      let start = j;
+      while (start > 0 && j - start < 9 && !t[start - 1]!.punct && !this.isCue(start - 1)) start--;
+      const opener = start === 0 || /^[:|–—-]$/.test(t[start - 1]!.text);
+      const article = ['a', 'an', 'one'].includes(t[start]!.lower);
+      if (!opener && !article) continue;
+      // The head: the first person word of the phrase, before any "of" (so "Member of National Guards").
+      let head = -1;
+      for (let h = start; h <= j; h++) {
+        if (t[h]!.lower === 'of') break;
+        if (person(h)) head = h;
+      }
+      if (head < 0 || plural(t[head]!.lower) || seen.has(head)) continue;
+      if (t.slice(start, head).some((x) => /^\d/.test(x.text) || DETERMINERS.has(x.lower))) continue;
+      seen.add(head);
+      this.usedCue.add(k);
+      out.push({ start, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, head, head + 1, this.lex).side, cueStart: k });
+    }
+    return out;
+  }
+
   /** A lower-case content word right after a cue reads as its object: "shot dead prison guard". */
   private objectFollows(i: number): boolean {
     const w = this.tokens[i];
@@ -495,6 +557,7 @@ class SentenceClaims {
       if (this.beforeAt[k]) {
         const m = matchAt(t, k, this.lex.before);
         if (!m || m.phrase.value !== 'killed' || /of$|to$|at$|is$|was$/.test(m.phrase.source)) continue;
+        if (t[m.end]?.lower === 'by') continue; // "shot dead by unidentified gunmen": the agent
         let o = m.end;
         for (let n = 0; n < 2 && t[o] && !t[o]!.punct && !plural(o) && !this.isCue(o) && !DETERMINERS.has(t[o]!.lower) && !/^\d/.test(t[o]!.text) && !PREP.has(t[o]!.lower); n++) o++;
         if (plural(o) && !this.figures.some((f) => f.q.start >= m.end && f.q.start <= o)) {
@@ -537,6 +600,7 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
       sc.findFigures();
       drafts.push(...sc.figureClaims());
       drafts.push(...sc.headlineSingulars());
+      drafts.push(...sc.singularSubjects(new Set(drafts.filter((d) => d.kind === 'killed').map((d) => d.start))));
       // A sentence that gives a number of deaths needs no default for its vague words.
       const counted = drafts.some((d) => d.kind === 'killed' && !d.negated && !d.vague);
       if (!counted) drafts.push(...sc.vagueClaims());

@@ -111,6 +111,8 @@ const ATTACK_AMBIGUOUS = new Set(['strikes', 'attacks', 'bombs', 'shells', 'raid
 const OBJECT_START = new Set(['the', 'a', 'an', 'on', 'against', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'targets', 'positions', 'militants', 'rebels', 'bases', 'base', 'camps', 'sites', 'military', 'facilities', 'hideouts']);
 
 /** Words before a capitalised name that make it a person ("Mr Jordan", "General Kabul"). */
+/** Person words a name may follow in apposition ("a youth, Kamal, …"). */
+const APPOSITION_HEADS = new Set(['youth', 'man', 'woman', 'boy', 'girl', 'teenager', 'student', 'farmer', 'trader', 'driver', 'teacher', 'journalist', 'reporter', 'activist', 'resident', 'victim', 'suspect', 'leader', 'commander', 'son', 'daughter', 'brother', 'sister', 'father', 'mother', 'wife', 'husband', 'pastor', 'priest', 'imam', 'doctor', 'nurse', 'soldier', 'officer', 'policeman', 'herder', 'fisherman', 'worker', 'child', 'elder', 'chief', 'cleric', 'lawyer', 'official']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'gen', 'general', 'minister', 'sheikh', 'shaikh', 'imam', 'colonel', 'col', 'capt', 'captain', 'chief', 'governor', 'gov', 'senator', 'sen', 'judge', 'justice', 'commander', 'lt', 'lieutenant', 'maj', 'major', 'sgt', 'sergeant', 'prof', 'professor', 'sir', 'lord', 'king', 'queen', 'prince', 'princess', 'pope', 'mullah', 'maulana', 'rev', 'father', 'brother', 'sister', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'officer', 'inspector', 'deputy', 'mp', 'lawmaker', 'activist', 'journalist', 'reporter', 'correspondent', 'writer', 'author', 'photographer', 'singer', 'actor', 'player', 'coach', 'striker', 'mufti', 'hajji', 'haji', 'ayatollah', 'emir', 'amir', 'sultan', 'bishop', 'archbishop', 'cardinal', 'saint']);
 /** Capitalised words that can stand before a place name without making it a person. */
 const NAME_PARTS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central', 'new', 'old', 'lake', 'mount', 'port', 'fort', 'al', 'el', 'san', 'santa', 'st', 'saint', 'northern', 'southern', 'eastern', 'western', 'camp', 'district', 'province', 'state', 'city', 'town', 'village', 'in', 'at', 'near', 'and', 'the']);
@@ -527,6 +529,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       else if (mode === 'nocase' && prev2 && TITLES.has(prev2.fold) && /^ $/.test(text.slice(prev2.end, prev.start)) && !commonWord(prev, gaz) && !NAME_PARTS.has(prev.fold) && gaz.findName(prev.fold) < 0 && !gaz.demonym(prev.fold))
         personLike = personSure = true;
     }
+    // "A youth, Kamal, who…", "the farmer, Musa, was…": a name set off after a person word
+    if (!personLike && prev && APPOSITION_HEADS.has(prev.fold) && /^,\s+$/.test(text.slice(prev.end, t.start)) && /^\s*,/.test(text.slice(last.end, last.end + 3)))
+      personLike = personSure = true;
     spans.push({
       first: i,
       last: best.last,
