@@ -633,7 +633,10 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
       if (d.includesInjured) c.includes_injured = true;
       if (!d.negated) {
         // "the toll could be as high as 22" is an upper estimate, not a hypothetical event
-        if (d.qualifier !== 'at_most' && (occursIn(t, d.start - 5, d.cueStart, lex.hypothetical) || occursIn(t, d.cueStart - 3, d.cueStart, lex.hypothetical))) c.hypothetical = true;
+        // (within the claim's clause: "Kidnapping foiled, 8 dead" is a real toll)
+        let clauseStart = Math.max(0, d.start - 5);
+        for (let q = d.start - 1; q >= clauseStart; q--) if (t[q]!.punct && /^[,;:|]$/.test(t[q]!.text)) clauseStart = q + 1;
+        if (d.qualifier !== 'at_most' && (occursIn(t, clauseStart, d.cueStart, lex.hypothetical) || occursIn(t, Math.max(clauseStart, d.cueStart - 3), d.cueStart, lex.hypothetical))) c.hypothetical = true;
         if (occursIn(t, 0, d.start, lex.denials)) c.disputed = true;
       }
       if (c.text !== s.text.slice(a.start, z.end)) continue;
