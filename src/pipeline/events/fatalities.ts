@@ -20,11 +20,11 @@ export interface FatalityRange {
 
 /** Combine the death claims of one event into low/best/high. Never negative. */
 export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
-  const allDeaths = joinListParts(claims.filter((c) => c.kind === 'killed' && !c.negated));
+  const allDeaths = claims.filter((c) => c.kind === 'killed' && !c.negated);
   if (allDeaths.length === 0) return { low: 0, best: 0, high: 0 };
   // "A family of five were among those killed": part of a toll told elsewhere, not a rival figure.
   const whole = allDeaths.filter((c) => !SUBSET.test(c.text));
-  const deaths = whole.length > 0 ? whole : allDeaths;
+  const deaths = joinListParts(whole.length > 0 ? whole : allDeaths);
   // "His bodyguard was also killed": one more death on top of the others, not a rival count
   const more = deaths.filter((c) => ALSO.test(c.text));
   const counted = countedDeaths(more.length < deaths.length ? deaths.filter((c) => !more.includes(c)) : deaths);
@@ -140,7 +140,7 @@ function joinListParts(claims: Claim[]): Claim[] {
 }
 
 /** A figure told as part of another: "were among those killed", "among the dead". */
-const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who died)\b|\bamong the (?:dead|victims|fatalities)\b/i;
+const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who died)\b|\bamong the (?:dead|victims|fatalities)\b|\b(?:\d+|\w+) of (?:them|those|whom)\b/i;
 
 /** One victim group's figures: exact numbers preferred over vague defaults; conflicting sources give a range. */
 function sideRange(claims: Claim[]): FatalityRange {

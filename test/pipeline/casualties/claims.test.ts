@@ -201,6 +201,10 @@ describe('findClaims: headlines and tolls', () => {
     ['Night raid: a teacher beaten and then killed by unknown men', 1],
     ['A commander of the rebel group, Ali, also known as Abu Omar, was killed in an army operation.', 1],
     ['Policemen killed in ambush on highway', 3],
+    ['Gunmen attacked a bus near the pass, killing 11 passengers, two residents and a nurse said.', 11],
+    ['One woman later died of her injuries, a local health official said.', 1],
+    ['A member of the local defence force said 23 people had died.', 23],
+    ['Residents stoned and burned to death three men they accused of theft.', 3],
   ] as const)('%s → %i killed', (text, n) => {
     const cs = claimsOf(text).filter((c) => c.kind === 'killed');
     expect(cs.reduce((a, c) => a + c.best, 0)).toBe(n);

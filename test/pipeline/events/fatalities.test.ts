@@ -58,6 +58,13 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 15, best: 15, high: 22 });
   });
+  it('"18 of them women" is part of the 20, not a rival count', () => {
+    const r = fatalitiesFromClaims([
+      claim({ start: 0, end: 10, low: 20, high: 20, best: 20, text: 'killed 20 people' }),
+      claim({ start: 0, end: 30, low: 18, high: 18, best: 18, text: 'killed 20 people, 18 of them women' }),
+    ]);
+    expect(r.best).toBe(20);
+  });
   it('ignores a denial', () => {
     expect(fatalitiesFromClaims([claim({ negated: true, low: 0, high: 0, best: 0 })]).best).toBe(0);
   });

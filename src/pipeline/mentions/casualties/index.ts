@@ -220,7 +220,7 @@ class SentenceClaims {
       for (let k = j + 1; k < Math.min(t.length, j + 9); k++) {
         const tok = t[k]!;
         if (tok.punct && tok.text !== "'" && tok.text !== '’') break;
-        if (this.figureAt(k) || this.beforeAt[k]) break;
+        if (this.figureAt(k) || this.beforeAt[k] || matchAt(t, k, this.lex.speechVerbs)) break;
         if (this.lex.skipBetween.has(tok.lower) || this.afterAt[k]) {
           const c = this.cueAfter(k);
           if (c) return c;
@@ -256,6 +256,9 @@ class SentenceClaims {
       // the toll noun may carry a long complement: "the death toll from Sunday's attack on a church in Owo has risen to 22"
       if (occursIn(t, tv.start - 20, tv.start, this.lex.tollNouns)) return { kind: 'killed', start: tv.start, end: f.q.start - back, via: 'before' };
     }
+    // "…killing 11 passengers, two residents and a health worker said": a figure in the list that
+    // speaks is a source, not more dead
+    if (this.speaksAfter(f.np.end)) return null;
     // Elliptic list after a passive: "two women were killed, two police officers and four civilians".
     if (t[f.q.start - 1]?.text === ',') {
       const m = matchEndingAt(t, f.q.start - 1, this.lex.after);
@@ -276,6 +279,16 @@ class SentenceClaims {
     return null;
   }
 
+  /** True when a speech verb follows within the list that starts at `from` ("… and a health worker said"). */
+  private speaksAfter(from: number): boolean {
+    const t = this.tokens;
+    for (let k = from; k < t.length && k < from + 7; k++) {
+      if (matchAt(t, k, this.lex.speechVerbs)) return true;
+      if ((t[k]!.punct && t[k]!.text !== ',') || this.isCue(k)) return false;
+    }
+    return false;
+  }
+
   /** Sides carried to bare coordinated figures ("… and two in Mombasa"). */
   readonly sideOfBare = new Map<Figure, VictimSide>();
 
@@ -293,6 +306,8 @@ class SentenceClaims {
     const out: Draft[] = [];
     const resolved = new Map<Figure, Cue>();
     for (const f of this.figures) {
+      // "A member of the force said 23 people had died": the figure speaks, it does not die
+      if (matchAt(this.tokens, f.np.end, this.lex.speechVerbs)) continue;
       const cue = this.postCue(f) ?? this.preCue(f, resolved);
       if (!cue) continue;
       resolved.set(f, cue);
@@ -477,7 +492,9 @@ class SentenceClaims {
       }
       // The phrase: back to the clause start, at most 9 words, no cue inside.
       let start = j;
-      while (start > 0 && j - start < 9 && !t[start - 1]!.punct && !this.isCue(start - 1)) start--;
+      // (a figure or a speech verb ends it: "A member of the force said 23 people had died")
+      while (start > 0 && j - start < 9 && !t[start - 1]!.punct && !this.isCue(start - 1) && !/^\d/.test(t[start - 1]!.text) && !matchAt(t, start - 1, this.lex.speechVerbs)) start--;
+      if (t.slice(start, j + 1).some((x, i) => /^\d/.test(x.text) || matchAt(t, start + i, this.lex.speechVerbs))) continue;
       const opener = start === 0 || /^[:|–—-]$/.test(t[start - 1]!.text);
       const article = ['a', 'an', 'one'].includes(t[start]!.lower);
       if (!opener && !article) continue;

@@ -272,6 +272,8 @@ export function countedNoun(tokens: Token[], q: Quantity, lex: CasualtyLexicon, 
       continue;
     }
     if (NP_STOP.has(t.lower)) break;
+    // "A member of the force said …": a speech verb ends the phrase
+    if (matchAt(tokens, i, lex.speechVerbs)) break;
     // Articles start a new phrase except right after "of": "a firefight left a suspected insurgent".
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'the') && !(tokens[i - 1]?.lower === 'of')) break;
     if (DIGITS_RE.test(t.text) && !ofSeen) break;
