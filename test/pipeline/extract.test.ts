@@ -199,3 +199,16 @@ describe('extractReport: who fought whom', () => {
     expect([e.actor1, e.actor2].sort()).toEqual(['Military Forces of Russia', 'Military Forces of Ukraine']);
   });
 });
+
+describe('extractReport: who claimed it', () => {
+  it('a claim of responsibility in a sentence of its own names actor1', () => {
+    const e = run('A bomb exploded in a market in Jalalabad on Friday, killing four people. Islamic State Khorasan later claimed responsibility.', '2025-03-12').events[0]!;
+    expect(e.actor1).toMatch(/Khorasan/);
+    expect(e.inter1).toBe(2);
+  });
+  it('a speaker is no party: "killing nine people, police said" is an attack on civilians', () => {
+    const e = run('Gunmen stormed a hotel in Kismayo on Friday, killing nine people, police said.', '2025-03-12').events[0]!;
+    expect(e.sub_event_type).toBe('Attack');
+    expect(e.actor2).toMatch(/Civilians/);
+  });
+});

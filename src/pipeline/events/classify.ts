@@ -105,6 +105,8 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   // "Gunmen killed five vigilantes": a crowd word naming the victims is no mob acting.
   cues = cues.filter((c) => c.category !== 'mob' || !actors.some((a) => a.role_hint === 'patient' && a.start <= c.start && c.end <= a.end));
   const s = (cat: CueCategory) => sum(cues, cat);
+  // those only speaking ("…, police said") are no party to what happened
+  actors = actors.filter((a) => !(a.speaker && !a.role_hint && !a.claimed));
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
   const hasArmed = actors.some((a) => ARMED_KINDS.has(a.kind));
   const hasCivilians = actors.some((a) => a.kind === 'civilians');

@@ -708,6 +708,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // (not when the report says nobody claimed the attack: the group is then only suspected)
   const unclaimed = /\bno (?:group|one|organi[sz]ation|faction)\b[^.;]{0,40}?\b(?:claimed|took responsibility)\b|\bnot (?:yet |immediately )?(?:been )?claimed\b|\bunclaimed\b/i.test(doc.text);
   const dominantGroup = !unclaimed && namedArmed.size === 1 && [...namedArmed.values()][0]!.n >= 2 ? [...namedArmed.values()][0]!.m : null;
+  // The one group the report says claimed the attack, told in a sentence of its own
+  // ("Islamic State Khorasan later claimed responsibility"): ACLED codes the claimant as actor1.
+  const claimants = [...new Map(input.actors.filter((a) => a.claimed && !a.generic && ARMED_KINDS.has(a.kind)).map((a) => [a.actor, a])).values()];
+  const claimant = !unclaimed && claimants.length === 1 ? claimants[0]! : null;
   if (process.env.SITREP_DEBUG_EVENTS) {
     for (const c of candidates) console.error(`cand s${c.sentence.index} ${c.cls.sub_event_type} ${c.cls.score} @${c.place?.place?.name ?? '-'}${c.explicitPlace ? '!' : ''} ${c.date?.date ?? '-'}`);
     for (const g of finalGroups) console.error(`group ${g.key} members ${g.members.map((m) => m.sentence.index).join(',')}`);
@@ -831,6 +835,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // attackers are that group (the report's only armed group named at least twice).
     if (dominantGroup && a1 && !a1.mention?.claimed && /^Unidentified Armed Group\b/.test(a1.name) && a2?.name !== dominantGroup.actor)
       a1 = { name: dominantGroup.actor, inter: dominantGroup.inter, mention: a1.mention };
+    if (claimant && a1 && /^Unidentified Armed Group\b/.test(a1.name) && a2?.name !== claimant.actor && eventTypeOf(sub) !== 'Protests' && eventTypeOf(sub) !== 'Riots')
+      a1 = { name: claimant.actor, inter: claimant.inter, mention: claimant };
     const f = fatalities.get(g)!;
     const geo_precision: GeoPrecision = g.place?.place
       ? g.place.place.kind === 'place'

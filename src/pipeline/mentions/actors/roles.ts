@@ -83,10 +83,11 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
   // Coordinated actors share a role: "killed X and Y" (forward), "X and Y were killed" (backward).
   for (let k = 1; k < mentions.length; k++) {
     const [a, b] = [mentions[k - 1]!, mentions[k]!];
-    if (!b.role_hint && a.role_hint && !a.claimed && COORDINATED.test(text.slice(a.end, b.start))) b.role_hint = a.role_hint;
+    // (not to a speaker: "killing nine people, police said")
+    if (!b.role_hint && !b.speaker && a.role_hint && !a.claimed && COORDINATED.test(text.slice(a.end, b.start))) b.role_hint = a.role_hint;
   }
   for (let k = mentions.length - 2; k >= 0; k--) {
     const [a, b] = [mentions[k]!, mentions[k + 1]!];
-    if (!a.role_hint && b.role_hint && !b.claimed && COORDINATED.test(text.slice(a.end, b.start))) a.role_hint = b.role_hint;
+    if (!a.role_hint && !a.speaker && b.role_hint && !b.claimed && COORDINATED.test(text.slice(a.end, b.start))) a.role_hint = b.role_hint;
   }
 }
