@@ -153,7 +153,9 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     if (cat === 'sexual' && killed.length > 0) score *= 0.3;
     consider(sub, score, bestCue(cues, cat), cat === 'mob' ? 'demonstration' : 'violence');
   }
-  const clash = s('armed_clash');
+  // Fire exchanged between two sides is a battle, whatever the weapons ("exchanged artillery fire")
+  const exchange = cues.some((c) => c.category === 'armed_clash' && /^(?:exchang|traded)/i.test(c.text));
+  const clash = s('armed_clash') + (exchange ? 2.5 : 0);
   const attack = s('attack_generic');
   if (clash > 0 || attack > 0) {
     const strongClash = clash >= 3;
