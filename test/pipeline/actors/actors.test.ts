@@ -337,6 +337,12 @@ describe('nationals and protesting civilians', () => {
     expect(ms.find((m) => m.text === 'authorities')?.speaker).toBe(true);
     expect(ms.find((m) => /unmanned aircraft/.test(m.text))).toMatchObject({ actor: 'Military Forces of Turkey', inter: 8 });
   });
+  it('reads "its troops" after a state\'s military as that state\'s forces, and drops a group named only as a modifier', () => {
+    expect(mention('The Israeli military said its troops shot two gunmen in Tubas.', { country: 'Palestine' }, 'troops')).toMatchObject({ actor: 'Military Forces of Israel' });
+    const ms = run('Fighters of the al-Qaeda-linked group JNIM attacked a post near Djibo.', { country: 'Burkina Faso' });
+    expect(ms.some((m) => m.actor === 'Al Qaeda')).toBe(false);
+    expect(ms.some((m) => /JNIM/.test(m.actor))).toBe(true);
+  });
   it('reads "its fighters" after a named group as that group', () => {
     expect(mention('The Arakan Army said its fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'fighters')).toMatchObject({ actor: 'Arakan Army', inter: 2, generic: false });
     expect(mention('Unidentified fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'Unidentified fighters')).toMatchObject({ inter: 3, generic: true });

@@ -95,6 +95,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Kamal', name: null }, { mention: 'Turbat', country: 'Pakistan' }],
   },
   {
+    why: 'a camp named with lower-case generic words ("the Jenin refugee camp")',
+    text: 'Troops raided the Jenin refugee camp on Tuesday, the Palestinian health ministry said.',
+    expect: [{ mention: 'Jenin refugee camp', country: 'Palestine', precision: 1 }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

@@ -306,6 +306,11 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
     addRoleHints(sentenceMentions, s, text);
     if (dict.protestersEntry) relabelProtesters(sentenceMentions, dict, dict.protestersEntry, s.end, text);
     resolveOwnFighters(sentenceMentions, out, text);
+    // "the al-Qaeda-linked group JNIM", "IS-affiliated fighters": the named group is a modifier, not a party
+    for (let k = sentenceMentions.length - 1; k >= 0; k--) {
+      const m = sentenceMentions[k]!;
+      if (/^[-‐–](?:linked|affiliated|allied|aligned|inspired|loyal|leaning)\b/i.test(text.slice(m.end, m.end + 12))) sentenceMentions.splice(k, 1);
+    }
     out.push(...sentenceMentions);
   }
   return out;
@@ -321,9 +326,12 @@ const NAMED_ARMED = new Set(['rebel', 'political_militia', 'identity_militia', '
  */
 function resolveOwnFighters(ms: ActorMention[], earlier: ActorMention[], text: string): void {
   for (const m of ms) {
-    if (!m.generic || m.kind !== 'unidentified_armed') continue;
+    const stateHead = (m.kind === 'military' || m.kind === 'police') && m.country_source !== 'text';
+    if (!m.generic || !(m.kind === 'unidentified_armed' || stateHead)) continue;
     if (!/\b(?:its|their|the group['’]s|the movement['’]s)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
-    const prior = [...earlier.slice(-12), ...ms.filter((o) => o.end <= m.start)].filter((o) => !o.generic && NAMED_ARMED.has(o.kind) && m.start - o.end < 400);
+    // "The Israeli military said its troops…": a state's forces by the country named before
+    const named = (o: ActorMention) => (!o.generic || o.country_source === 'text') && NAMED_ARMED.has(o.kind);
+    const prior = [...earlier.slice(-12), ...ms.filter((o) => o.end <= m.start)].filter((o) => o !== m && named(o) && m.start - o.end < 400);
     const owner = prior[prior.length - 1];
     if (!owner) continue;
     m.actor = owner.actor;

@@ -117,7 +117,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'gen', 'ge
 /** Capitalised words that can stand before a place name without making it a person. */
 const NAME_PARTS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central', 'new', 'old', 'lake', 'mount', 'port', 'fort', 'al', 'el', 'san', 'santa', 'st', 'saint', 'northern', 'southern', 'eastern', 'western', 'camp', 'district', 'province', 'state', 'city', 'town', 'village', 'in', 'at', 'near', 'and', 'the']);
 /** Generic words that may stay lower-case inside a capitalised name ("Mastung district"). */
-const GENERIC_IN_NAME = new Set(['district', 'province', 'state', 'region', 'governorate', 'county', 'division', 'city', 'town', 'village', 'camp', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'and', 'oblast', 'municipality']);
+const GENERIC_IN_NAME = new Set(['district', 'province', 'state', 'region', 'governorate', 'county', 'division', 'city', 'town', 'village', 'camp', 'refugee', 'crossing', 'border', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'and', 'oblast', 'municipality']);
 const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Names of regions wider than any country that some country also gives a province ("Sahel"). */
