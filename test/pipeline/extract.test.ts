@@ -212,3 +212,12 @@ describe('extractReport: who claimed it', () => {
     expect(e.actor2).toMatch(/Civilians/);
   });
 });
+
+describe('extractReport: a headline naming only the region', () => {
+  it('joins the one event the body tells that day', () => {
+    const x = run('Israeli strike kills two in south Lebanon\n\nAn Israeli drone strike on a car in Bint Jbeil killed two people on Tuesday, the Lebanese health ministry said.', '2025-03-12');
+    expect(x.events).toHaveLength(1);
+    expect(x.events[0]!.location).toMatch(/B[ie]nt J/);
+    expect(x.events[0]!.fatalities).toBe(2);
+  });
+});

@@ -602,13 +602,18 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   // A headline's place and the body's place in the same province on the same day ("Gunmen kill 5
   // in Kaduna" over "…killed five villagers in Kajuru, Kaduna State"): the body tells where.
+  // Likewise when the body tells exactly one such event in the country that day ("Roadside bomb
+  // kills four north of Baghdad" over the Tarmiyah blast; "…in south Lebanon" over Bint Jbeil).
   for (const g of [...groups.values()]) {
     if (!g.members.every((m) => m.sentence.heading) || !g.place?.place) continue;
     const p = g.place.place;
-    const body = [...groups.values()].find(
+    const family = g.members[0]!.cls.family;
+    const bodies = [...groups.values()].filter(
       (o) => o !== g && o.date === g.date && o.place?.place && o.place.place.id !== p.id && o.place.place.country === p.country &&
-        !!p.admin1 && o.place.place.admin1 === p.admin1 && o.members.some((m) => !m.sentence.heading && m.cls.family === g.members[0]!.cls.family),
+        o.members.some((m) => !m.sentence.heading && m.cls.family === family),
     );
+    const sameProvince = bodies.find((o) => !!p.admin1 && o.place!.place!.admin1 === p.admin1);
+    const body = sameProvince ?? (bodies.length === 1 ? bodies[0] : undefined);
     if (body) {
       body.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
       groups.delete(g.key);
