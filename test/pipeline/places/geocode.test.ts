@@ -100,6 +100,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Jenin refugee camp', country: 'Palestine', precision: 1 }],
   },
   {
+    why: 'a news outlet named after a place ("Al Masirah TV") is no place',
+    text: 'Air strikes hit the port of Hodeidah overnight, the Houthi-run Al Masirah TV said.',
+    expect: [{ mention: 'Masirah', name: null }, { mention: 'Hodeidah', country: 'Yemen' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

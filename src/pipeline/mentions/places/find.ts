@@ -127,6 +127,8 @@ const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'distric
 /** Of those, the adjectives ("the provincial capital": the province last named; so is "the state capital"). */
 const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
 /** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
+/** Words after a name that make it a news outlet's ("Al Masirah TV", "Kabul Times"). */
+const MEDIA_AFTER = new Set(['tv', 'television', 'radio', 'channel', 'newspaper', 'daily', 'times', 'tribune', 'herald', 'gazette', 'post', 'network', 'fm']);
 /** Words that open a saint's name in English and French ("St Francis"); "San", "Santa" open many city names. */
 const SAINT = new Set(['st', 'saint', 'sainte']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
@@ -438,6 +440,14 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     {
       const p0 = i > 0 && tokens[i - 1]!.sent === t.sent ? tokens[i - 1]! : null;
       if (p0 && p0.allCaps && p0.raw.length >= 2 && /^[-‐–]$/.test(text.slice(p0.end, t.start)) && gaz.findName(p0.fold) < 0 && !gaz.demonym(p0.fold)) {
+        i = best.last;
+        continue;
+      }
+    }
+    // "Al Masirah TV", "Dawn News": an outlet's name, not where anything happened
+    {
+      const after = tokens[best.last + 1];
+      if (after && after.sent === t.sent && MEDIA_AFTER.has(after.fold) && (after.cap || after.allCaps) && /^ $/.test(text.slice(tokens[best.last]!.end, after.start))) {
         i = best.last;
         continue;
       }
