@@ -121,7 +121,9 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const rioters = actors.some((a) => a.kind === 'rioters');
   // Stone-throwing or rioting with no armed group named is a crowd's violence even unnamed as a protest.
   const crowdViolence = !hasArmed && cues.some((c) => isCrowdCue(c));
-  const demoContext = protestScore > 0 || rioters || crowdViolence || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || s('protest_lethal') >= 2));
+  // (in a protest report a killing is force against the protest only when the state or a crowd
+  // is named: "armed men fired at farmers" there is an attack)
+  const demoContext = protestScore > 0 || rioters || crowdViolence || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || (s('protest_lethal') >= 2 && !(hasArmed && !hasState))));
   if (demoContext && weaponScore < 5) {
     const trigger = bestCue(cues, 'protest') ?? bestCue(cues, 'riot_violence') ?? bestCue(cues, 'protest_intervention') ?? cues[0]!;
     const score = Math.max(protestScore, 1.5) + s('riot_violence') + s('protest_intervention');

@@ -62,6 +62,10 @@ describe('classifySentence', () => {
   it('reads "air strike" as a weapon, not a labour strike', () => {
     expect(classify('An air strike destroyed the depot.')).toBe('Air/drone strike');
   });
+  it('in a protest report, armed men killing farmers is an attack, not force against a protest', () => {
+    expect(classify('Armed men fired at farmers in the fields, killing two.', [actor('unidentified_armed'), actor('civilians', { inter: 7 })], [death('civilians')], true)).toBe('Attack');
+    expect(classify('Police opened fire, killing two.', [actor('police', { inter: 1 })], [death('unknown')], true)).toBe('Excessive force against protesters');
+  });
   it('does not read the month of March as a march', () => {
     expect(classify('The law was passed in March 2019.')).toBe(null);
   });
