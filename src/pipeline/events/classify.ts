@@ -120,7 +120,10 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const protestScore = s('protest') + (actors.some((a) => a.kind === 'protesters') ? 2 : 0);
   const rioters = actors.some((a) => a.kind === 'rioters');
   // Stone-throwing or rioting with no armed group named is a crowd's violence even unnamed as a protest.
-  const crowdViolence = !hasArmed && cues.some((c) => isCrowdCue(c));
+  // …and so is a civilian crowd burning or looting ("youths looted shops and set fire to cars")
+  const crowdAgent = actors.some((a) => a.kind === 'civilians' && a.role_hint === 'agent');
+  const crowdActsHere = sum(cues.filter((c) => !isDescriptiveRiotCue(c)), 'riot_violence');
+  const crowdViolence = !hasArmed && (cues.some((c) => isCrowdCue(c)) || (!hasState && crowdAgent && crowdActsHere >= 3));
   // (in a protest report a killing is force against the protest only when the state or a crowd
   // is named: "armed men fired at farmers" there is an attack)
   const demoContext = protestScore > 0 || rioters || crowdViolence || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || (s('protest_lethal') >= 2 && !(hasArmed && !hasState))));

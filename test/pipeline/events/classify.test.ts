@@ -66,6 +66,10 @@ describe('classifySentence', () => {
     expect(classify('Armed men fired at farmers in the fields, killing two.', [actor('unidentified_armed'), actor('civilians', { inter: 7 })], [death('civilians')], true)).toBe('Attack');
     expect(classify('Police opened fire, killing two.', [actor('police', { inter: 1 })], [death('unknown')], true)).toBe('Excessive force against protesters');
   });
+  it('a civilian crowd looting and burning is a violent demonstration, not looting by an armed group', () => {
+    expect(classify('Youths looted shops and set fire to cars overnight.', [actor('civilians', { inter: 7, role_hint: 'agent' })])).toBe('Violent demonstration');
+    expect(classify('Fighters looted shops and burned houses in the market.', [actor('unidentified_armed', { role_hint: 'agent' })])).toBe('Looting/property destruction');
+  });
   it('does not read the month of March as a march', () => {
     expect(classify('The law was passed in March 2019.')).toBe(null);
   });
