@@ -149,14 +149,20 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     if (!trigger || score <= 0) return;
     if (!best || score > best.score) best = { sub_event_type: sub, score, trigger, family };
   };
+  // A state's forces "bombing" a place is an air raid (ACLED: bombing from the air); planted
+  // bombs and roadside devices stay explosives.
+  const militaryAgent = actors.some((a) => a.kind === 'military' && a.role_hint !== 'patient');
+  const bareBombing = cues.filter((c) => c.category === 'ied').every((c) => /^bomb(?:ing|ings|ed|s)?$/i.test(c.text));
   for (const [cat, sub] of SPECIFIC_VIOLENCE) {
     let score = s(cat);
+    const fromAir = cat === 'air' && militaryAgent && bareBombing && s('ied') > 0;
+    if (fromAir) score = Math.max(score, s('ied') + 0.5);
     if (cat === 'overtake' && hasState && !hasArmed) score *= 0.5; // the state taking ground is "regains"
     if (cat === 'mob' && score > 0 && ctx.docIsProtest) continue;
     // Killings with rapes among other abuses: the attack is the event (its deaths go with it);
     // sexual violence leads only where nobody is reported killed.
     if (cat === 'sexual' && killed.length > 0) score *= 0.3;
-    consider(sub, score, bestCue(cues, cat), cat === 'mob' ? 'demonstration' : 'violence');
+    consider(sub, score, bestCue(cues, cat) ?? (fromAir ? bestCue(cues, 'ied') : undefined), cat === 'mob' ? 'demonstration' : 'violence');
   }
   // Fire exchanged between two sides is a battle, whatever the weapons ("exchanged artillery fire")
   const exchange = cues.some((c) => c.category === 'armed_clash' && /^(?:exchang|traded)/i.test(c.text));

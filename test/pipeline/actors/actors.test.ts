@@ -343,6 +343,9 @@ describe('nationals and protesting civilians', () => {
     expect(ms.some((m) => m.actor === 'Al Qaeda')).toBe(false);
     expect(ms.some((m) => /JNIM/.test(m.actor))).toBe(true);
   });
+  it('reads "the occupation" in reports from Gaza as Israel\'s forces', () => {
+    expect(mention('Two killed in the occupation\'s shelling of Khan Younis.', { country: 'Palestine' }, 'the occupation')).toMatchObject({ actor: 'Military Forces of Israel', inter: 8 });
+  });
   it('reads "its fighters" after a named group as that group', () => {
     expect(mention('The Arakan Army said its fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'fighters')).toMatchObject({ actor: 'Arakan Army', inter: 2, generic: false });
     expect(mention('Unidentified fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'Unidentified fighters')).toMatchObject({ inter: 3, generic: true });

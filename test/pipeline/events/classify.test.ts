@@ -70,6 +70,10 @@ describe('classifySentence', () => {
     expect(classify('Youths looted shops and set fire to cars overnight.', [actor('civilians', { inter: 7, role_hint: 'agent' })])).toBe('Violent demonstration');
     expect(classify('Fighters looted shops and burned houses in the market.', [actor('unidentified_armed', { role_hint: 'agent' })])).toBe('Looting/property destruction');
   });
+  it('a state\'s forces bombing a place is an air strike; a planted bomb stays an explosive', () => {
+    expect(classify('The army\'s bombing of the camp killed four.', [actor('military', { inter: 8, role_hint: 'agent' })])).toBe('Air/drone strike');
+    expect(classify('A roadside bomb struck a patrol vehicle.', [actor('military', { inter: 1, role_hint: 'patient' })])).toBe('Remote explosive/landmine/IED');
+  });
   it('does not read the month of March as a march', () => {
     expect(classify('The law was passed in March 2019.')).toBe(null);
   });
