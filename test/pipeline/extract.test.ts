@@ -221,3 +221,15 @@ describe('extractReport: a headline naming only the region', () => {
     expect(x.events[0]!.fatalities).toBe(2);
   });
 });
+
+describe('extractReport: a protest called violent beside force named against it', () => {
+  it('is excessive force when only the word "disturbances" says the crowd was violent', () => {
+    const x = run(
+      'Soldiers used live ammunition on Wednesday to disperse residents protesting in Bangui, wounding seven. ' +
+        'The disturbances broke out when several hundred people marched towards the presidential palace in a demonstration against the killings.',
+      '2025-03-12',
+    );
+    expect(x.events.some((e) => e.sub_event_type === 'Excessive force against protesters')).toBe(true);
+    expect(x.events.some((e) => e.sub_event_type === 'Violent demonstration')).toBe(false);
+  });
+});

@@ -30,7 +30,7 @@ import { civilianTargetingOf, disorderTypeOf, eventTypeOf, interactionOf } from 
 import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
-import { backgroundSpan, findCues, grievanceAt, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
+import { backgroundSpan, findCues, grievanceAt, isDescriptiveRiotCue, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
 import { classifySentence, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
@@ -820,7 +820,14 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const otherScore = g.members.filter((m) => m.cls.family !== 'demonstration').reduce((s, m) => s + m.cls.score, 0);
     if (demo.length && docIsProtest && demoScore >= otherScore * 0.5) {
       const severity: SubEventType[] = ['Violent demonstration', 'Excessive force against protesters', 'Protest with intervention', 'Peaceful protest', 'Mob violence'];
-      lead = [...demo].sort((a, b) => severity.indexOf(a.cls.sub_event_type) - severity.indexOf(b.cls.sub_event_type))[0]!;
+      // A sentence that only calls the event violent ("the disturbances broke out") names no act
+      // of the crowd: beside force named against the crowd, the force decides.
+      const onlyCalledViolent = (m: Candidate) =>
+        m.cls.sub_event_type === 'Violent demonstration' &&
+        (cuesBySentence.get(m.sentence.index) ?? []).filter((c) => c.category === 'riot_violence').every((c) => isDescriptiveRiotCue(c, lex));
+      const forced = demo.some((m) => m.cls.sub_event_type === 'Excessive force against protesters');
+      const rank = (m: Candidate) => (forced && onlyCalledViolent(m) ? severity.indexOf('Protest with intervention') : severity.indexOf(m.cls.sub_event_type));
+      lead = [...demo].sort((a, b) => rank(a) - rank(b))[0]!;
     }
     const sub = lead.cls.sub_event_type;
     const place = g.place?.place ?? input.countryPlace ?? null;
