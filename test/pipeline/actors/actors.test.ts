@@ -346,6 +346,10 @@ describe('nationals and protesting civilians', () => {
   it('reads "the occupation" in reports from Gaza as Israel\'s forces', () => {
     expect(mention('Two killed in the occupation\'s shelling of Khan Younis.', { country: 'Palestine' }, 'the occupation')).toMatchObject({ actor: 'Military Forces of Israel', inter: 8 });
   });
+  it('reads "the militants" right after a named group as that group', () => {
+    const ms = run('Al-Shabaab fighters have stepped up raids in recent weeks. On Sunday, the militants attacked a base near Afgoye.', { country: 'Somalia' });
+    expect(ms.find((m) => m.text === 'militants')).toMatchObject({ actor: 'Al Shabaab', generic: false });
+  });
   it('reads "its fighters" after a named group as that group', () => {
     expect(mention('The Arakan Army said its fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'fighters')).toMatchObject({ actor: 'Arakan Army', inter: 2, generic: false });
     expect(mention('Unidentified fighters overran a police outpost near Maungdaw.', { country: 'Myanmar' }, 'Unidentified fighters')).toMatchObject({ inter: 3, generic: true });

@@ -328,10 +328,17 @@ function resolveOwnFighters(ms: ActorMention[], earlier: ActorMention[], text: s
   for (const m of ms) {
     const stateHead = (m.kind === 'military' || m.kind === 'police') && m.country_source !== 'text';
     if (!m.generic || !(m.kind === 'unidentified_armed' || stateHead)) continue;
-    if (!/\b(?:its|their|the group['’]s|the movement['’]s)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
+    const before = text.slice(Math.max(0, m.start - 20), m.start);
+    // "its fighters", "the group's militants"; or "the militants", "the group" told right after a
+    // named group (armed men only: "the troops" are not a rebel group's)
+    const owned = /\b(?:its|their|the group['’]s|the movement['’]s)\s+$/i.test(before);
+    const definite = !stateHead && /\bthe\s+$/i.test(before) && /^(?:militants|rebels|insurgents|jihadists|fighters|group|gunmen|attackers|extremists|terrorists)$/i.test(m.text);
+    if (!owned && !definite) continue;
     // "The Israeli military said its troops…": a state's forces by the country named before
     const named = (o: ActorMention) => (!o.generic || o.country_source === 'text') && NAMED_ARMED.has(o.kind);
-    const prior = [...earlier.slice(-12), ...ms.filter((o) => o.end <= m.start)].filter((o) => o !== m && named(o) && m.start - o.end < 400);
+    const prior = [...earlier.slice(-12), ...ms.filter((o) => o.end <= m.start)].filter(
+      (o) => o !== m && named(o) && m.start - o.end < 400 && (!definite || ['rebel', 'political_militia', 'identity_militia'].includes(o.kind)),
+    );
     const owner = prior[prior.length - 1];
     if (!owner) continue;
     m.actor = owner.actor;
