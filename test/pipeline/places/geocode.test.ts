@@ -105,6 +105,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Masirah', name: null }, { mention: 'Hodeidah', country: 'Yemen' }],
   },
   {
+    why: 'a country whose strikes hit somewhere is the actor, the place hit the location',
+    text: 'US strikes hit the port in Hodeidah overnight, residents said.',
+    expect: [{ mention: 'US', role: 'actor' }, { mention: 'Hodeidah', country: 'Yemen', role: 'location' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

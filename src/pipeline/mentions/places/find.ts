@@ -108,6 +108,9 @@ const ATTACK_PAST = new Set(['struck', 'attacked', 'bombed', 'shelled', 'raided'
 /** Nouns-or-verbs that make a country the attacker only when an object follows ("Israel strikes south Lebanon", "Russia attacks on Kyiv"). */
 const ATTACK_AMBIGUOUS = new Set(['strikes', 'attacks', 'bombs', 'shells', 'raids', 'pounds', 'targets', 'hits', 'airstrikes', 'launches', 'strike', 'attack']);
 /** First words of an object or a target phrase. */
+/** A country's weapons named right after it ("US strikes", "Russian airstrikes"), and what they then did. */
+const STATE_WEAPON_NOUNS = new Set(['strikes', 'airstrikes', 'air', 'drones', 'jets', 'warplanes', 'missiles', 'forces', 'troops', 'shelling']);
+const STRIKE_VERBS = new Set(['hit', 'hits', 'killed', 'kill', 'kills', 'targeted', 'target', 'struck', 'pounded', 'destroyed', 'wounded', 'leave', 'left']);
 const OBJECT_START = new Set(['the', 'a', 'an', 'on', 'against', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'targets', 'positions', 'militants', 'rebels', 'bases', 'base', 'camps', 'sites', 'military', 'facilities', 'hideouts']);
 
 /** Words before a capitalised name that make it a person ("Mr Jordan", "General Kabul"). */
@@ -1059,6 +1062,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
             const obj = nx2 && nx2.sent === sp.sent ? nx2 : null;
             if (ATTACK_PAST.has(nx.fold)) role = 'actor';
             else if (ATTACK_AMBIGUOUS.has(nx.fold) && obj && (OBJECT_START.has(obj.fold) || (obj.cap && !obj.allCaps && !/^\d/.test(obj.raw)))) role = 'actor';
+            // "US strikes hit a port", "Israeli airstrikes killed…": a state's strikes, then their verb
+            else if (STATE_WEAPON_NOUNS.has(nx.fold) && obj && STRIKE_VERBS.has(obj.fold)) role = 'actor';
           }
         }
       }
