@@ -606,8 +606,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       s = 3.5;
       reasons?.push('admin1 +3.5');
     } else if (kind === 'admin2') {
-      s = 1.5;
-      reasons?.push('admin2 +1.5');
+      // (a district GeoNames knows no place in sits at its province's point: the twin with a seat first)
+      s = gaz.noPlaceInside(e) ? 1 : 1.5;
+      reasons?.push(`admin2 +${s}`);
     } else {
       const pop = gaz.pop[e]!;
       s = 0.8 * Math.log10(pop + 1);
