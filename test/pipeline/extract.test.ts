@@ -233,3 +233,11 @@ describe('extractReport: a protest called violent beside force named against it'
     expect(x.events.some((e) => e.sub_event_type === 'Violent demonstration')).toBe(false);
   });
 });
+
+describe('extractReport: a named part of a city', () => {
+  it('"the Lyon suburb of Villeurbanne" is Villeurbanne itself', () => {
+    const e = run('Rioters set fire to dozens of cars in the Lyon suburb of Villeurbanne on Tuesday night, police said.', '2025-03-12').events[0]!;
+    expect(e.location).toBe('Villeurbanne');
+    expect(e.geo_precision).toBe(1);
+  });
+});

@@ -128,6 +128,9 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
   const countedDistinct = counted.filter((m, i) => counted.findIndex((o) => o.place!.id === m.place!.id) === i);
   if (countedDistinct.length > 1) return countedDistinct;
   if (fine.length > 1) {
+    // "the Lyon suburb of Villeurbanne", "the Kabul district of Shakardara": the part named last
+    const part = fine.find((m) => /\b(?:suburbs?|neighbou?rhoods?|districts?|quarters?|townships?|villages?|towns?|outskirts) of\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
+    if (part) return [part];
     // Otherwise the place after "in/at/near" wins, else the first.
     const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     return [cued ?? fine[0]!];

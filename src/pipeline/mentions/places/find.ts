@@ -495,7 +495,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       else prep = PREP.has(prev.fold) && prev.fold !== 'on' && prev.fold !== 'by';
     }
     const nearBefore = [prev, prev2, prev3].some((p) => p && NEAR_WORDS.has(p.fold));
-    const near = !!prev && nearBefore && !(prev.fold === 'of' && prev2 && !NEAR_WORDS.has(prev2.fold));
+    // ("the Lyon suburb of Villeurbanne" names the suburb itself, not somewhere near it)
+    const namedSuburb = prev?.fold === 'of' && prev2?.fold === 'suburb' && !!prev3?.cap;
+    const near = !!prev && nearBefore && !namedSuburb && !(prev.fold === 'of' && prev2 && !NEAR_WORDS.has(prev2.fold));
     const capitalCue = !!prev && (prev.fold === 'capital' || (prev.fold === 'the' && prev2?.fold === 'capital'));
     let afterCue: Span['afterCue'] = null;
     let cueEnd = last.end;
