@@ -241,3 +241,11 @@ describe('extractReport: a named part of a city', () => {
     expect(e.geo_precision).toBe(1);
   });
 });
+
+describe('extractReport: an "including" aside', () => {
+  it('is part of the event, not what kind of event it was', () => {
+    const e = run('At least 20 people were killed in fighting between the army and rebels near Kadugli on Sunday, including seven civilians killed by shelling, medics said.', '2025-03-12').events[0]!;
+    expect(e.sub_event_type).toBe('Armed clash');
+    expect(e.fatalities).toBe(20);
+  });
+});

@@ -458,6 +458,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       dropped.push(clause);
       cues = cues.filter(outside);
     }
+    // "…in fighting between the army and the RSF, including 12 civilians killed by shelling": what
+    // the "including" aside tells is part of the event, not what kind of event it was.
+    {
+      const incl = /,\s*including\b/i.exec(s.text);
+      const at = incl ? s.start + incl.index : -1;
+      if (incl && cues.some((c) => c.end <= at) && cues.some((c) => c.start > at)) {
+        const close = doc.text.slice(at + 1, s.end).search(/[,;]/);
+        dropped.push({ start: at, end: close >= 0 ? at + 1 + close : s.end });
+        cues = cues.filter(outside);
+      }
+    }
     // "Police arrested a suspect in connection with last week's bombing that killed 12": the
     // arrest is this sentence's event; the bombing it refers to is told here as its reason.
     {
