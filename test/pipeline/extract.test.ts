@@ -249,3 +249,9 @@ describe('extractReport: an "including" aside', () => {
     expect(e.fatalities).toBe(20);
   });
 });
+
+describe('extractReport: a person and their kin', () => {
+  it('"killed a farmer and his three sons" is four dead', () => {
+    expect(run('Gunmen killed a farmer and his three sons in Zamfara on Sunday.', '2025-03-12').events[0]!.fatalities).toBe(4);
+  });
+});

@@ -205,6 +205,7 @@ describe('findClaims: headlines and tolls', () => {
     ['One woman later died of her injuries, a local health official said.', 1],
     ['A member of the local defence force said 23 people had died.', 23],
     ['Residents stoned and burned to death three men they accused of theft.', 3],
+    ['Hooded men invaded a house and killed a former police officer and his friend.', 2],
   ] as const)('%s → %i killed', (text, n) => {
     const cs = claimsOf(text).filter((c) => c.kind === 'killed');
     expect(cs.reduce((a, c) => a + c.best, 0)).toBe(n);

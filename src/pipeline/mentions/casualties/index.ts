@@ -266,6 +266,7 @@ class SentenceClaims {
     }
     // Coordination with a figure already tied to a cue before it: "killed five soldiers and four civilians".
     let p = f.q.start - 1;
+    if (['his', 'her', 'their'].includes(t[p]?.lower ?? '')) p--; // "killed a farmer and his three sons"
     if (t[p]?.lower === 'and' && t[p - 1]?.text === ',') p--;
     if (t[p] && COORD.has(t[p]!.lower)) {
       const prev = this.figures.find((g) => g.np.end === p || this.skipAside(g.np.end) === p || this.skipPlace(g.np.end) === p);
@@ -333,6 +334,18 @@ class SentenceClaims {
       };
       if (f.q.vague) d.vague = true;
       if (/casualt/.test(cueText)) d.includesInjured = true;
+      // "kill a former officer and his friend": one more person, named by a possessive
+      const t = this.tokens;
+      if (cue.via === 'before' && !f.q.vague && t[end]?.lower === 'and' && ['his', 'her', 'their'].includes(t[end + 1]?.lower ?? '')) {
+        const w = t[end + 2];
+        const one = w && !/s$/.test(w.lower) && (matchAt(t, end + 2, this.lex.victims) !== null || SINGULAR_PEOPLE.has(w.lower) || ['friend', 'companion', 'colleague', 'partner', 'fiance', 'fiancé', 'fiancee', 'neighbour', 'neighbor', 'guest', 'bodyguard', 'driver', 'aide'].includes(w.lower));
+        if (one) {
+          d.low += 1;
+          d.high += 1;
+          d.best += 1;
+          d.end = end + 3;
+        }
+      }
       out.push(d);
     }
     return out;
