@@ -255,3 +255,40 @@ describe('extractReport: a person and their kin', () => {
     expect(run('Gunmen killed a farmer and his three sons in Zamfara on Sunday.', '2025-03-12').events[0]!.fatalities).toBe(4);
   });
 });
+
+describe('extractReport: rules that must not fire', () => {
+  const one = (text: string) => run(text, '2025-06-10').events;
+  it('what an anniversary remembers is not this week\'s event', () => {
+    expect(one('Thousands gathered in Kigali on Sunday to mark the anniversary of the genocide, in which about 800,000 people were killed.').every((e) => e.fatalities === 0)).toBe(true);
+    const march = one('Protesters marched in Nairobi on Sunday to mark the first anniversary of the protests, when police shot dead more than 60 people.');
+    expect(march).toHaveLength(1);
+    expect(march[0]!.sub_event_type).toBe('Peaceful protest');
+    expect(march[0]!.fatalities).toBe(0);
+  });
+  it('"gunmen shot dead Mr X": the gunmen are the attackers, one person died', () => {
+    const e = one('Gunmen shot dead Mr Zaria Ibrahim in Funtua on Friday.')[0]!;
+    expect(e.sub_event_type).toBe('Attack');
+    expect(e.fatalities).toBe(1);
+  });
+  it('two named rival gangs fight each other', () => {
+    const e = one('Members of rival gangs Barrio 18 and MS-13 clashed in San Pedro Sula on Sunday, killing four.')[0]!;
+    expect(e.actor1).not.toBe(e.actor2);
+  });
+  it('a denied claim or a claim of another attack names no attacker', () => {
+    expect(one('A bomb killed nine people at a market in Jalalabad on Saturday. Islamic State did not claim responsibility.')[0]!.actor1).toMatch(/Unidentified/);
+    const dosso = one('Gunmen killed six soldiers in an ambush near Dosso on Sunday. On Monday, Islamic State Sahel Province claimed responsibility for an attack on a convoy near Tillaberi.').find((e) => e.location === 'Dosso');
+    expect(dosso?.actor1).toMatch(/Unidentified/);
+  });
+  it('a day beats a span told in the same sentence; a running total over weeks is no event', () => {
+    expect(one('Al-Shabaab, which has carried out a string of attacks over the past three weeks, killed four soldiers in Afgoye on Sunday.')[0]!.event_date).toBe('2025-06-08');
+    const x = one('Gunmen killed five villagers in Kajuru on Sunday. Over the past three weeks, more than 60 people have been killed in the area.');
+    expect(x.reduce((n, e) => n + e.fatalities, 0)).toBe(5);
+  });
+  it('"at least 6 … and up to 10" is a range, not a sum; "also killed among them" is no extra death', () => {
+    expect(one('Clashes in Tripoli on Sunday killed at least 6 people and up to 10, according to medics.')[0]).toMatchObject({ fatalities: 6, fatalities_high: 10 });
+    expect(one('Two people were killed in Kharkiv on Monday, the governor said, adding that a child was also killed among them.')[0]!.fatalities).toBe(2);
+  });
+  it('"the al-Shabaab-linked militia" is still al-Shabaab when no other group is named', () => {
+    expect(one('The al-Shabaab-linked militia attacked a police station in Garissa on Sunday.')[0]!.actor1).toMatch(/Shabaab/);
+  });
+});

@@ -131,16 +131,17 @@ function joinListParts(claims: Claim[]): Claim[] {
     if (!group.some((g) => g.end === c.end)) group.push(c);
     byOpening.set(key, group);
   }
-  return [...byOpening.values()].map((g) => {
-    if (g.length === 1) return g[0]!;
+  return [...byOpening.values()].flatMap((g) => {
+    // "at least 6 people and up to 10": a range told in two parts, not a list to add up
+    if (g.length === 1 || g.some((c) => c.qualifier === 'at_most')) return g;
     const last = g.reduce((a, b) => (b.end > a.end ? b : a));
     const add = (f: (c: Claim) => number) => g.reduce((n, c) => n + f(c), 0);
-    return { ...last, low: add((c) => c.low), best: add((c) => c.best), high: add((c) => c.high) };
+    return [{ ...last, low: add((c) => c.low), best: add((c) => c.best), high: add((c) => c.high) }];
   });
 }
 
 /** A figure told as part of another: "were among those killed", "among the dead". */
-const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who died)\b|\bamong the (?:dead|victims|fatalities)\b|\b(?:\d+|\w+) of (?:them|those|whom)\b/i;
+const SUBSET = /\bamong (?:those|the|them|the people) (?:killed|dead|victims|who died)\b|\bamong the (?:dead|victims|fatalities)\b|\b(?:\d+|\w+) of (?:them|those|whom)\b|\bamong them\b/i;
 
 /** One victim group's figures: exact numbers preferred over vague defaults; conflicting sources give a range. */
 function sideRange(claims: Claim[]): FatalityRange {

@@ -202,6 +202,9 @@ function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], 
 /** After an arrest: the earlier event it is about ("in connection with the bombing", "over last week's attack"). */
 const REFERRED_EVENT = /\b(?:in connection with|in relation to|over|for|accused of|suspected of|on suspicion of|linked to|responsible for|behind)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|(?:their|his|her|its)\s+(?:alleged\s+)?(?:role|involvement|part)\s+in\s+(?:the\s+)?)(?:\w+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|killings?|killing|murders?|massacres?|shootings?|kidnappings?|abductions?|raids?|ambush(?:es)?|assassinations?|lynching|riots?|violence)\b/i;
 
+/** Where a sentence starts telling what an anniversary remembers. */
+const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remember\w*|observ\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?anniversary of\b/i;
+
 /** Two sides of one kind: "between two rival gangs", "rival militias", "inter-clan". */
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
@@ -458,6 +461,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       dropped.push(clause);
       cues = cues.filter(outside);
     }
+    // "gathered on Sunday to mark the anniversary of the genocide, in which 800,000 were killed":
+    // what an anniversary remembers is not this sentence's event (the gathering may be).
+    {
+      const ann = ANNIVERSARY.exec(s.text);
+      if (ann) {
+        dropped.push({ start: s.start + ann.index, end: s.end });
+        cues = cues.filter(outside);
+      }
+    }
     // "…in fighting between the army and the RSF, including 12 civilians killed by shelling": what
     // the "including" aside tells is part of the event, not what kind of event it was.
     {
@@ -519,7 +531,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const statement = isStatement(s.text, lex);
     if (statement) cls = { ...cls, score: cls.score * 0.6 };
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
-    const date = statement ? null : (eventDates.find((d) => usableDate(d, ref) && !d.reporting && outside(d)) ?? null);
+    // (a day beats a span told in the same sentence: "…which has carried out attacks over the past
+    // three weeks, killed four soldiers on Sunday")
+    const usableHere = eventDates.filter((d) => usableDate(d, ref) && !d.reporting && outside(d));
+    const date = statement ? null : (usableHere.find((d) => d.time_precision === 1) ?? usableHere[0] ?? null);
     pending.push({ s, cls, sPlaces: eventPlaces, current: carried, date, actors, claims });
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been
@@ -729,7 +744,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const dominantGroup = !unclaimed && namedArmed.size === 1 && [...namedArmed.values()][0]!.n >= 2 ? [...namedArmed.values()][0]!.m : null;
   // The one group the report says claimed the attack, told in a sentence of its own
   // ("Islamic State Khorasan later claimed responsibility"): ACLED codes the claimant as actor1.
-  const claimants = [...new Map(input.actors.filter((a) => a.claimed && !a.generic && ARMED_KINDS.has(a.kind)).map((a) => [a.actor, a])).values()];
+  // (not a denial, a claim of some other attack, or a habit: "did not claim", "claimed an attack on
+  // a convoy near Tillabéri", "has in the past claimed attacks")
+  const sentenceOf = new Map(sentences.map((x) => [x.index, x]));
+  const claimSentenceOk = (a: ActorMention) => {
+    const text = sentenceOf.get(a.sentence)?.text ?? '';
+    if (/\b(?:not|never|denied|denies|deny|no)\b|\bin the past\b|\b(?:has|have) (?:previously |often |repeatedly )?claimed\b/i.test(text)) return false;
+    return !input.places.some((p) => p.sentence === a.sentence && p.role === 'location' && p.place && p.place.kind !== 'country' && p.place.kind !== 'admin1');
+  };
+  const claimants = [...new Map(input.actors.filter((a) => a.claimed && !a.generic && ARMED_KINDS.has(a.kind) && claimSentenceOk(a)).map((a) => [a.actor, a])).values()];
   const claimant = !unclaimed && claimants.length === 1 ? claimants[0]! : null;
   if (process.env.SITREP_DEBUG_EVENTS) {
     for (const c of candidates) console.error(`cand s${c.sentence.index} ${c.cls.sub_event_type} ${c.cls.score} @${c.place?.place?.name ?? '-'}${c.explicitPlace ? '!' : ''} ${c.date?.date ?? '-'}`);
@@ -855,7 +878,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const claims = claimsOf.get(g)!;
     let [a1, a2] = chooseActors(sub, mentions, lead.cls.trigger, claims, country);
     // "Clashes between two rival gangs": both sides are that kind of group, not the state.
-    if (eventTypeOf(sub) === 'Battles' && a1 && a1.inter !== 1 && g.members.some((m) => RIVALS.test(m.sentence.text)) && !mentions.some((m) => STATE_KINDS.has(m.kind) && !m.speaker))
+    // (unless the other side is named: "rival gangs Barrio 18 and MS-13 clashed")
+    const otherSide = mentions.some((m) => ARMED_KINDS.has(m.kind) && m.actor !== a1?.name && !m.speaker);
+    if (eventTypeOf(sub) === 'Battles' && a1 && a1.inter !== 1 && !otherSide && g.members.some((m) => RIVALS.test(m.sentence.text)) && !mentions.some((m) => STATE_KINDS.has(m.kind) && !m.speaker))
       a2 = { ...a1, mention: null };
     // "Militants attacked the jail" in a report about one named group's operation: the unnamed
     // attackers are that group (the report's only armed group named at least twice).

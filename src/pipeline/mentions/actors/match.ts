@@ -307,9 +307,11 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
     if (dict.protestersEntry) relabelProtesters(sentenceMentions, dict, dict.protestersEntry, s.end, text);
     resolveOwnFighters(sentenceMentions, out, text);
     // "the al-Qaeda-linked group JNIM", "IS-affiliated fighters": the named group is a modifier, not a party
+    // (only when the sentence names the group it qualifies: "the al-Shabaab-linked militia" keeps al-Shabaab)
     for (let k = sentenceMentions.length - 1; k >= 0; k--) {
       const m = sentenceMentions[k]!;
-      if (/^[-‐–](?:linked|affiliated|allied|aligned|inspired|loyal|leaning)\b/i.test(text.slice(m.end, m.end + 12))) sentenceMentions.splice(k, 1);
+      const other = sentenceMentions.some((o) => o !== m && !o.generic && o.actor !== m.actor && o.start > m.end);
+      if (other && /^[-‐–](?:linked|affiliated|allied|aligned|inspired|loyal|leaning)\b/i.test(text.slice(m.end, m.end + 12))) sentenceMentions.splice(k, 1);
     }
     out.push(...sentenceMentions);
   }

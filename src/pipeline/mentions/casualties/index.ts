@@ -54,6 +54,8 @@ const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'around']);
 const NOT_OBJECT = new Set(['by', 'as', 'while', 'when', 'after', 'before', 'during', 'and', 'or', 'but', 'with', 'for', 'to', 'over', 'amid', 'following', 'since', 'this', 'last', 'yesterday', 'today', 'overnight', 'early', 'late', 'later', 'earlier', 'so', 'instantly', 'immediately', 'under', 'into', 'via', 'through', 'near', 'outside', 'inside', 'between', 'among', 'across', 'along', 'within', 'says', 'said', 'say', 'reports', 'report', 'official', 'officials', 'police', 'army', 'military', 'sources', 'witnesses', 'medics', 'residents']);
 const AUX = new Set(['were', 'was', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
 const PREP = new Set(['in', 'at', 'near', 'from', 'on', 'during', 'inside', 'outside', 'across', 'around']);
+/** Titles written before a person's name ("Mr", "Chief", "Pastor"). */
+const TITLES_BEFORE_NAME = new Set(['mr', 'mrs', 'ms', 'dr', 'chief', 'pastor', 'imam', 'father', 'sheikh', 'mayor', 'governor', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'sergeant', 'sgt', 'rev', 'reverend', 'bishop', 'senator', 'hon', 'alhaji', 'mallam', 'commander', 'judge', 'lawyer', 'journalist']);
 /** Singular person nouns the victims lexicon has as side-less words. */
 const SINGULAR_PEOPLE = new Set(['man', 'woman', 'person', 'child', 'boy', 'girl', 'teenager', 'leader', 'employee', 'worker', 'member', 'son', 'daughter', 'brother', 'sister', 'father', 'mother', 'husband', 'wife', 'commander', 'head', 'official', 'resident', 'relative', 'nephew', 'cousin']);
 /** One word in quotation marks, between spaces or at the ends. */
@@ -319,7 +321,9 @@ class SentenceClaims {
         side = sideOf(this.tokens, cue.end + 1, Math.min(this.tokens.length, cue.end + 5), this.lex).side;
       }
       const start = Math.min(f.q.start, cue.start);
-      const end = Math.max(f.np.end, cue.end);
+      let end = Math.max(f.np.end, cue.end);
+      // "a child was also killed among them": the claim keeps the words that make it part of a toll
+      if (this.tokens[end]?.lower === 'among' && ['them', 'those', 'the'].includes(this.tokens[end + 1]?.lower ?? '')) end += this.tokens[end + 1]!.lower === 'the' ? 3 : 2;
       const cueText = this.tokens.slice(cue.start, cue.end).map((x) => x.lower).join(' ');
       const d: Draft = {
         start,
@@ -399,7 +403,8 @@ class SentenceClaims {
         // "Person killed and five injured": what follows "and" is another clause, not an object
         const active = !passive && t[a.end]?.lower !== 'and' && (this.figureFrom(a.end, 1) !== undefined || singular(a.end) || singular(a.end + 1) || this.objectFollows(a.end));
         // "His bodyguard was also killed": one more person, whatever the determiner
-        const also = t.slice(b + 1, k).some((x) => x.lower === 'also');
+        // (not "…was also killed among them": one of those already counted)
+        const also = t.slice(b + 1, k).some((x) => x.lower === 'also') && t[a.end]?.lower !== 'among';
         if (b >= 0 && !seen.has(b) && singular(b) && (unmarked(b) || also) && (b < k - 1 || !active) && (this.heading || opensSentence(b) || also)) {
           seen.add(b);
           out.push({ start: b, end: a.end, kind: 'killed', low: 1, high: 1, best: 1, victims: sideOf(t, b, b + 1, this.lex).side, cueStart: k });
@@ -526,6 +531,33 @@ class SentenceClaims {
     return out;
   }
 
+  /**
+   * One named person killed as the object of the cue: "Gunmen shot dead Mr Zaria Ibrahim",
+   * "killed Chief Emeka Okafor", "shot dead mayoral candidate Carlos Ruiz". Up to three role words
+   * (lower case, or a title) before a capitalised name of one to four words.
+   */
+  namedObjects(): Draft[] {
+    const out: Draft[] = [];
+    const t = this.tokens;
+    for (let k = 0; k < t.length; k++) {
+      if (!this.beforeAt[k] || this.usedCue.has(k) || this.covered[k]) continue;
+      const m = matchAt(t, k, this.lex.before);
+      if (!m || m.phrase.value !== 'killed' || /of$|to$|at$|is$|was$/.test(m.phrase.source)) continue;
+      let o = m.end;
+      let roles = 0;
+      while (o < t.length && roles < 3 && !t[o]!.punct && (TITLES_BEFORE_NAME.has(t[o]!.lower) || (/^\p{Ll}/u.test(t[o]!.text) && !DETERMINERS.has(t[o]!.lower) && !PREP.has(t[o]!.lower) && !['a', 'an', 'the', 'and', 'two', 'three'].includes(t[o]!.lower) && !/s$/.test(t[o]!.lower)))) {
+        o++;
+        roles++;
+      }
+      let name = o;
+      while (name < t.length && name - o < 4 && !t[name]!.punct && /^\p{Lu}/u.test(t[name]!.text) && !this.isCue(name)) name++;
+      if (name === o || this.figures.some((f) => f.q.start >= m.end && f.q.start < name)) continue;
+      this.usedCue.add(k);
+      out.push({ start: k, end: name, kind: 'killed', low: 1, high: 1, best: 1, victims: roles ? sideOf(t, m.end, o, this.lex).side : 'unknown', cueStart: k });
+    }
+    return out;
+  }
+
   /** A lower-case content word right after a cue reads as its object: "shot dead prison guard". */
   private objectFollows(i: number): boolean {
     const w = this.tokens[i];
@@ -573,7 +605,9 @@ class SentenceClaims {
         // Subject before the cue, through "were"/"have been": "civilians were killed".
         let b = k - 1;
         while (b >= 0 && this.lex.skipBetween.has(t[b]!.lower) && k - b <= 5) b--;
-        const active = this.figureFrom(a.end, 1) !== undefined || plural(a.end) || plural(a.end + 1) || this.objectFollows(a.end);
+        // (a name or title after the cue is its object: "Gunmen shot dead Mr Ibrahim", "…killed Chief Okafor")
+        const named = !!t[a.end] && /^\p{Lu}/u.test(t[a.end]!.text) && !t[a.end]!.punct;
+        const active = named || this.figureFrom(a.end, 1) !== undefined || plural(a.end) || plural(a.end + 1) || this.objectFollows(a.end);
         if (b >= 0 && (b < k - 1 || !active) && plural(b) && !determined(b) && !this.figures.some((f) => f.np.end > b && f.q.start <= b)) {
           const heavy = heavyNear(b - 2, k);
           const v = heavy ? VAGUE_DEATHS_SIGNIFICANT : VAGUE_DEATHS_LIMITED;
@@ -631,6 +665,7 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
       drafts.push(...sc.figureClaims());
       drafts.push(...sc.headlineSingulars());
       drafts.push(...sc.singularSubjects(new Set(drafts.filter((d) => d.kind === 'killed').map((d) => d.start))));
+      drafts.push(...sc.namedObjects());
       // A sentence that gives a number of deaths needs no default for its vague words.
       const counted = drafts.some((d) => d.kind === 'killed' && !d.negated && !d.vague);
       if (!counted) drafts.push(...sc.vagueClaims());

@@ -245,7 +245,10 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     const unit = m[2]!.toLowerCase();
     const days = n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30);
     if (!Number.isFinite(days) || days <= 1) continue;
-    add(m, ref - Math.floor(days / 2) * DAY_MS, days <= 7 ? 2 : 3, true);
+    // "Over the past three weeks, more than 60 people have been killed": a running total, told
+    // in the perfect, is the background of the report's event
+    const perfect = /\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|killed|died|fled|seen|left)\b/i.test(text);
+    add(m, ref - Math.floor(days / 2) * DAY_MS, days <= 7 ? 2 : 3, true, perfect);
   }
   const weekendRe = /\b(?:at|over|during|on)\s+the\s+weekend\b/gi;
   while ((m = weekendRe.exec(text))) add(m, lastWeekday(ref, 6, false), 2, true);
