@@ -292,3 +292,21 @@ describe('extractReport: rules that must not fire', () => {
     expect(one('The al-Shabaab-linked militia attacked a police station in Garissa on Sunday.')[0]!.actor1).toMatch(/Shabaab/);
   });
 });
+
+describe('extractReport: more red-team cases', () => {
+  const one = (text: string) => run(text, '2025-06-10').events;
+  it('a grievance opening the sentence ends at its comma', () => {
+    const e = one('In solidarity with civilians killed in Gaza, thousands rallied in Amman on Friday; police fired tear gas.')[0]!;
+    expect(e.location).toBe('Amman');
+    expect(e.fatalities).toBe(0);
+  });
+  it('a protest after a killing does not carry its dead', () => {
+    expect(one('Residents protested in Bunia on Monday after militiamen killed 9 people in nearby Djugu on Sunday.').find((e) => e.event_type === 'Protests')?.fatalities).toBe(0);
+  });
+  it('"Police in Lagos said" places nothing; the act does', () => {
+    expect(one('Police in Lagos said a mob lynched a suspected thief in Ikorodu on Monday.')[0]!.location).toBe('Ikorodu');
+  });
+  it("an air strike no one is said to have made is the speaking military's when one speaks", () => {
+    expect(one('An air strike killed five people in Khan Younis on Sunday, the Israeli military said.')[0]!.actor1).toBe('Military Forces of Israel');
+  });
+});

@@ -330,7 +330,12 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const ns = nonState();
     let a1: ChosenActor | null;
     // Aircraft and drones are states' (a named claimant still wins); artillery may be anyone's.
-    if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(uniq.find((m) => m.kind === 'external')) ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
+    // (with no force acting in the text, a military that speaks of the strike is likely its own:
+    // "an air strike killed five in Khan Younis, the Israeli military said")
+    const speakingMilitary = fromMention(mentions.find((m) => m.speaker && m.kind === 'military' && m.country_source !== 'context'));
+    // a state named in the text ("Israeli jets") before one only assumed from the report's country ("an air strike")
+    const namedState = fromMention(state.find((m) => !m.generic || m.country_source === 'text'));
+    if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(uniq.find((m) => m.kind === 'external')) ?? namedState ?? speakingMilitary ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
     else if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
     else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
@@ -520,8 +525,24 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     let eventPlaces = sPlaces;
     // "rallied in London in solidarity with civilians killed in El Fasher": the places and deaths
     // of what a protest is about are not the protest's.
-    const grievance = cues.some((c) => c.category === 'protest' && c.start - s.start < grievanceAt(s.text, lex)) ? s.start + grievanceAt(s.text, lex) : -1;
-    if (grievance >= 0) {
+    let grievance = cues.some((c) => c.category === 'protest' && c.start - s.start < grievanceAt(s.text, lex)) ? s.start + grievanceAt(s.text, lex) : -1;
+    // "In solidarity with civilians killed in Gaza, thousands rallied in Amman": a grievance opening
+    // the sentence ends at its comma; what follows is the protest
+    let grievanceEnd = s.end;
+    if (grievance < 0 && grievanceAt(s.text, lex) >= 0 && grievanceAt(s.text, lex) <= 3) {
+      const comma = s.text.indexOf(',', grievanceAt(s.text, lex));
+      if (comma > 0 && cues.some((c) => c.category === 'protest' && c.start - s.start > comma)) {
+        grievance = s.start;
+        grievanceEnd = s.start + comma;
+      }
+    }
+    if (grievance >= 0 && grievanceEnd < s.end) {
+      const inside = (x: { start: number }) => x.start >= grievance && x.start < grievanceEnd;
+      claims = claims.filter((c) => !inside(c));
+      cues = cues.filter((c) => !inside(c));
+      const after = sentencePlaces(doc, placesOf(s).filter((p) => !inside(p)), null);
+      if (after.length) eventPlaces = after;
+    } else if (grievance >= 0) {
       claims = claims.filter((c) => c.start < grievance);
       const before = sentencePlaces(doc, placesOf(s).filter((p) => p.start < grievance), null);
       if (before.length) eventPlaces = before;

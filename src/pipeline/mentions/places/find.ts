@@ -131,7 +131,7 @@ const ADMIN_CAPITAL_HEADS = new Set(['provincial', 'regional', 'state', 'distric
 const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisional']);
 /** Capitalised words after a town's name that make it part of a site's name ("Moro Market"). */
 /** Words after a name that make it a news outlet's ("Al Masirah TV", "Kabul Times"). */
-const MEDIA_AFTER = new Set(['tv', 'television', 'radio', 'channel', 'newspaper', 'daily', 'times', 'tribune', 'herald', 'gazette', 'post', 'network', 'fm']);
+const MEDIA_AFTER = new Set(['tv', 'television', 'radio', 'channel', 'newspaper', 'daily', 'times', 'tribune', 'herald', 'gazette', 'post', 'network', 'fm', 'independent', 'guardian', 'journal', 'chronicle', 'monitor', 'observer', 'express', 'standard']);
 /** Words that open a saint's name in English and French ("St Francis"); "San", "Santa" open many city names. */
 const SAINT = new Set(['st', 'saint', 'sainte']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
@@ -1096,9 +1096,15 @@ const TOLD_IN = /\b(?:[Tt]old (?:the |[Tt]he )?(?:\p{Lu}[\w.'’-]* ){1,3}|[Tt]o
  */
 function markReportingPlaces(out: PlaceMention[], text: string): void {
   for (const m of out) {
-    if (m.role === 'location' && m.place && TOLD_IN.test(text.slice(Math.max(0, m.start - 60), m.start))) m.role = 'dateline';
+    if (m.role !== 'location' || !m.place) continue;
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    // also "Police in Lagos said …": the office that speaks, not where it happened
+    if (TOLD_IN.test(before) || (SPEAKERS_IN.test(before) && /^\s+(?:said|say|says|told|reported|confirmed|announced)\b/i.test(text.slice(m.end, m.end + 14)))) m.role = 'dateline';
   }
 }
+
+/** An office named by where it sits, then speaking ("Police in Lagos said"). */
+const SPEAKERS_IN = /\b(?:police|officials?|authorities|spokes(?:man|woman|person)|army|military|government|ministry|governor|sources)\s+in\s+$/i;
 
 /**
  * Mentions the text makes without a place name: "the capital" / "the Kyrgyz capital" /
