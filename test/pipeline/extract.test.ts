@@ -310,3 +310,9 @@ describe('extractReport: more red-team cases', () => {
     expect(one('An air strike killed five people in Khan Younis on Sunday, the Israeli military said.')[0]!.actor1).toBe('Military Forces of Israel');
   });
 });
+
+describe('extractReport: the date of the act in a sentence that reports speech', () => {
+  it('a day told with the act, before "told reporters", dates the act', () => {
+    expect(run('Police shot dead two protesters in Kisumu on Sunday, a police spokesman told reporters in Nairobi.', '2025-06-10').events[0]!.event_date).toBe('2025-06-08');
+  });
+});

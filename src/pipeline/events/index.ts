@@ -554,8 +554,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // "police said on Monday" dates the saying; an event date in the same sentence wins.
     // (a day beats a span told in the same sentence: "…which has carried out attacks over the past
     // three weeks, killed four soldiers on Sunday")
-    const usableHere = eventDates.filter((d) => usableDate(d, ref) && !d.reporting && outside(d));
-    const date = statement ? null : (usableHere.find((d) => d.time_precision === 1) ?? usableHere[0] ?? null);
+    // In a sentence that reports speech, a date told before the speech words belongs to the act
+    // ("shot dead two protesters on Sunday, a spokesman told reporters"); one after it, to the saying.
+    lex.speech.lastIndex = 0;
+    const speechAt = statement ? (lex.speech.exec(s.text)?.index ?? 0) + s.start : Infinity;
+    // (and after the act's words: "activists on Monday issued a statement condemning the raids" dates the statement)
+    const usableHere = eventDates.filter(
+      (d) => usableDate(d, ref) && !d.reporting && outside(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start))),
+    );
+    const date = usableHere.find((d) => d.time_precision === 1) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: carried, date, actors, claims });
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been
