@@ -346,6 +346,10 @@ describe('nationals and protesting civilians', () => {
   it('reads "the occupation" in reports from Gaza as Israel\'s forces', () => {
     expect(mention('Two killed in the occupation\'s shelling of Khan Younis.', { country: 'Palestine' }, 'the occupation')).toMatchObject({ actor: 'Military Forces of Israel', inter: 8 });
   });
+  it('reads a group that "said it had killed" as the claimant, not a mere source', () => {
+    expect(mention('Al-Shabaab said it had killed 12 soldiers near Jowhar.', { country: 'Somalia' }, 'Al-Shabaab')).toMatchObject({ claimed: true, role_hint: 'agent' });
+    expect(mention('Al-Shabaab said the army had lied.', { country: 'Somalia' }, 'Al-Shabaab')?.claimed).toBeFalsy();
+  });
   it('reads "the militants" right after a named group as that group', () => {
     const ms = run('Al-Shabaab fighters have stepped up raids in recent weeks. On Sunday, the militants attacked a base near Afgoye.', { country: 'Somalia' });
     expect(ms.find((m) => m.text === 'militants')).toMatchObject({ actor: 'Al Shabaab', generic: false });

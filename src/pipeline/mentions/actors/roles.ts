@@ -46,6 +46,8 @@ const COORDINATED = /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with|together
 // "retook the town from the rebels": the side that lost ground is acted on.
 const FROM_PATIENT = /\b(?:took|taken|retook|recaptur\w*|seiz\w*|wrest\w*|liberat\w*|regain\w*|clear\w*|expel\w*|push\w*|drove|driven|captur\w*)\b[^,;]{0,60}\bfrom\s+(?:the\s+)?$/i;
 
+/** "… said it had killed", "claimed that they attacked": a speaker telling its own act. */
+const SAID_IT_DID = /^\s*(?:(?:on|late|early|last)\s+\w+\s+)?(?:said|says|claimed|claims|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|have\s+|has\s+)?(?:killed|attacked|carried out|shot|destroyed|downed|ambushed|captured|seized|struck|targeted|bombed|shelled|executed|abducted)\b/i;
 // (a place phrase may come between: "Kurdish authorities in Iraq said")
 const SPEAKER_AFTER = /^\s*(?:(?:in|of|from)\s+(?:the\s+)?(?:\p{Lu}[\w'’.-]*\s+){1,3})?(?:officials?|spokes(?:man|person|woman)|sources?|statement|said|says|told|stated|confirmed|reported|announced|added|claimed\s+that|media\s+wing|press\s+release|in\s+a\s+statement)\b/iu;
 const SPEAKER_BEFORE = /\b(?:according\s+to|said|told|quoted)\s+(?:the\s+|a\s+)?$/i;
@@ -65,6 +67,12 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
     // "the police station was attacked": read the clause after the facility word.
     if (m.facility) after = after.replace(/^\s*[\w-]+(?:\s+(?:on|in|at|of|near)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)?)?/, '');
     m.role_hint = null;
+    // "Al-Shabaab said it had killed 12 soldiers": the speaker tells its own act, a claim
+    if (SAID_IT_DID.test(after) && m.kind !== 'civilians' && m.kind !== 'protesters') {
+      m.claimed = true;
+      m.role_hint = 'agent';
+      continue;
+    }
     if (SPEAKER_AFTER.test(after) || SPEAKER_BEFORE.test(before)) m.speaker = true;
     if (claim && m.kind !== 'civilians' && m.kind !== 'protesters') {
       // The claimant: the last non-civilian actor before the claim words, or the one right after "claimed by".
