@@ -60,6 +60,8 @@ const cases: Case[] = [
   { name: 'a recent weekday in an anniversary sentence is the rally\'s own date', text: 'Thousands rallied on Sunday to mark the anniversary of the uprising.', surface: 'Sunday', date: '2026-03-08', precision: 1, relative: true, flags: { background: undefined } },
   { name: 'a span of weeks before the reference day: its middle, month precision', text: 'Troops killed 40 fighters in operations over the past three weeks.', surface: 'over the past three weeks', date: '2026-03-02', precision: 3, relative: true },
   { name: 'a span of days: week precision', text: 'Raids in the last five days left a dozen dead.', surface: 'in the last five days', date: '2026-03-10', precision: 2, relative: true },
+  { name: 'a possessive day after "claimed" is the attack\'s', text: 'The group claimed Saturday\'s ambush on the convoy.', surface: 'Saturday', date: '2026-03-07', precision: 1, relative: true, flags: { reporting: undefined } },
+  { name: 'a day right before "claimed" is the claim\'s', text: 'The group on Monday claimed the ambush on the convoy.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
   { name: 'date of a claim of responsibility is reporting', text: 'The group claimed responsibility on Monday for the ambush.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
   { name: 'date of a statement is reporting', text: 'Six people were hurt in the blast, police said on Monday.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
 ];

@@ -530,7 +530,14 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       if (background) m.background = true;
       if (f.t > ref) m.future = true;
       if (isPublication(s, f.start, f.end, p)) m.publication = true;
-      else if (f.relative && f.precision === 1 && (p.reportingBefore.test(text.slice(Math.max(0, f.start - 80), f.start))))
+      // ("claimed Saturday's attack": a possessive day is the attack's, not the claim's)
+      else if (
+        f.relative &&
+        f.precision === 1 &&
+        !/^['’]s\b/.test(text.slice(f.end, f.end + 3)) &&
+        // "said on Monday", and "on Monday claimed responsibility for …"
+        (p.reportingBefore.test(text.slice(Math.max(0, f.start - 80), f.start)) || /^,?\s+(?:said|says|claimed|announced|confirmed|told|reported)\b/i.test(text.slice(f.end, f.end + 14)))
+      )
         m.reporting = true;
       // Sentence text is a slice of doc.text; guard anyway so offsets never lie.
       if (doc.text.slice(m.start, m.end) !== m.text) continue;
