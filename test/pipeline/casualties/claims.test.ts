@@ -220,6 +220,12 @@ describe('findClaims: headlines and tolls', () => {
     const cs = claimsOf('The toll from the floods of gunfire in the camp has risen to 31.');
     expect(cs[0]).toMatchObject({ kind: 'killed', best: 31 });
   });
+  it('"as many as 40 may have been killed" is an estimate; "up to 100 could have been killed if…" a hypothetical', () => {
+    const est = claimsOf('Officials said as many as 40 people may have been killed.').find((x) => x.kind === 'killed');
+    expect(est).toMatchObject({ high: 40 });
+    expect(est?.hypothetical).toBeUndefined();
+    expect(claimsOf('Up to 100 people could have been killed if the bomb had exploded.').find((x) => x.kind === 'killed')?.hypothetical).toBe(true);
+  });
   it('"the toll could be as high as 22" is an upper estimate, not a hypothetical', () => {
     const c = claimsOf('Residents said the death toll could be as high as 22.').find((x) => x.kind === 'killed');
     expect(c).toMatchObject({ high: 22, qualifier: 'at_most' });

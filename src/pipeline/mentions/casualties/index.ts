@@ -701,7 +701,10 @@ export function findClaims(doc: CleanText, sentences: Sentence[]): Claim[] {
         // (within the claim's clause: "Kidnapping foiled, 8 dead" is a real toll)
         let clauseStart = Math.max(0, d.start - 5);
         for (let q = d.start - 1; q >= clauseStart; q--) if (t[q]!.punct && /^[,;:|]$/.test(t[q]!.text)) clauseStart = q + 1;
-        if (d.qualifier !== 'at_most' && (occursIn(t, clauseStart, d.cueStart, lex.hypothetical) || occursIn(t, Math.max(clauseStart, d.cueStart - 3), d.cueStart, lex.hypothetical))) c.hypothetical = true;
+        // (but "up to 100 could have been killed if the bomb had exploded" stays a hypothetical)
+        const counterfactual = t.some((x) => ['if', 'would', 'unless', 'averted', 'prevented', 'foiled', 'thwarted'].includes(x.lower));
+        const estimate = d.qualifier === 'at_most' && !counterfactual;
+        if (!estimate && (occursIn(t, clauseStart, d.cueStart, lex.hypothetical) || occursIn(t, Math.max(clauseStart, d.cueStart - 3), d.cueStart, lex.hypothetical))) c.hypothetical = true;
         if (occursIn(t, 0, d.start, lex.denials)) c.disputed = true;
       }
       if (c.text !== s.text.slice(a.start, z.end)) continue;
