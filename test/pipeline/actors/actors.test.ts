@@ -346,6 +346,10 @@ describe('nationals and protesting civilians', () => {
   it('reads "the occupation" in reports from Gaza as Israel\'s forces', () => {
     expect(mention('Two killed in the occupation\'s shelling of Khan Younis.', { country: 'Palestine' }, 'the occupation')).toMatchObject({ actor: 'Military Forces of Israel', inter: 8 });
   });
+  it('drops a group named in apposition as whom another answers to ("JNIM militants, an al-Qaeda affiliate")', () => {
+    const ms = run('The army said it killed dozens of JNIM militants, an al-Qaeda affiliate, near Djibo.', { country: 'Burkina Faso' });
+    expect(ms.some((m) => m.actor === 'Al Qaeda')).toBe(false);
+  });
   it('reads a group that "said it had killed" as the claimant, not a mere source', () => {
     expect(mention('Al-Shabaab said it had killed 12 soldiers near Jowhar.', { country: 'Somalia' }, 'Al-Shabaab')).toMatchObject({ claimed: true, role_hint: 'agent' });
     expect(mention('Al-Shabaab said the army had lied.', { country: 'Somalia' }, 'Al-Shabaab')?.claimed).toBeFalsy();
