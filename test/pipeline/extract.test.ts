@@ -316,3 +316,11 @@ describe('extractReport: the date of the act in a sentence that reports speech',
     expect(run('Police shot dead two protesters in Kisumu on Sunday, a police spokesman told reporters in Nairobi.', '2025-06-10').events[0]!.event_date).toBe('2025-06-08');
   });
 });
+
+describe('extractReport: a mob\'s victim', () => {
+  it('a policeman killed by a mob is the police, not a civilian', () => {
+    const e = run('A policeman was stabbed to death by a mob in Kano on Monday.', '2025-06-10').events[0]!;
+    expect(e.sub_event_type).toBe('Mob violence');
+    expect(e.inter2).toBe(1);
+  });
+});

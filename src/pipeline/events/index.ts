@@ -290,8 +290,11 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
       return [fromMention(protesters) ?? generic(name('Protesters ({country})'), 6), police()];
     case 'Violent demonstration':
       return [fromMention(rioters) ?? generic(name('Rioters ({country})'), 5), state.length ? fromMention(state[0]) : null];
-    case 'Mob violence':
-      return [fromMention(rioters) ?? generic(name('Rioters ({country})'), 5), civilians()];
+    case 'Mob violence': {
+      // a mob's victim may be a policeman or soldier ("a policeman was stabbed to death by a mob")
+      const stateVictim = uniq.find((m) => STATE_KINDS.has(m.kind) && m.kind !== 'state_other' && m.role_hint === 'patient');
+      return [fromMention(rioters) ?? generic(name('Rioters ({country})'), 5), fromMention(stateVictim) ?? civilians()];
+    }
     case 'Arrests':
       return [police(), fromMention(uniq.find((m) => !STATE_KINDS.has(m.kind))) ?? civilians()];
     case 'Government regains territory':
