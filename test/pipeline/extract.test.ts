@@ -324,3 +324,12 @@ describe('extractReport: a mob\'s victim', () => {
     expect(e.inter2).toBe(1);
   });
 });
+
+describe('extractReport: clauses set off by a semicolon', () => {
+  it('each clause with its own town is its own event with its own dead', () => {
+    const x = run("Gunmen in Zamfara's Tsafe killed 8 people; in neighbouring Katsina, bandits killed 5 more in Funtua on Sunday, officials said.", '2025-06-10');
+    const by = new Map(x.events.map((e) => [e.location, e.fatalities]));
+    expect(by.get('Tsafe')).toBe(8);
+    expect(by.get('Funtua')).toBe(5);
+  });
+});

@@ -123,6 +123,21 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
   }
   const distinct = best.filter((m, i) => best.findIndex((o) => o.place!.id === m.place!.id) === i);
   if (distinct.length > 1 && distinct.some(isFine)) return distinct;
+  // "Gunmen in Zamfara killed 8; in neighbouring Katsina, bandits killed 5 more": clauses set off
+  // by semicolons, each with its own town, are each an event place.
+  const semis = [...doc.text.slice(usable[0]!.start, usable[usable.length - 1]!.end).matchAll(/;/g)].map((m) => usable[0]!.start + m.index!);
+  if (semis.length) {
+    const clauseOf = (m: PlaceMention) => semis.filter((x) => x < m.start).length;
+    const byClause = new Map<number, PlaceMention>();
+    // (the last town of each clause, else its province: "in neighbouring Katsina, bandits killed 5 in Funtua")
+    for (const m of listable) {
+      const k = clauseOf(m);
+      const had = byClause.get(k);
+      if (!had || isFine(m) || !isFine(had)) byClause.set(k, m);
+    }
+    const perClause = [...byClause.values()].filter((m, i, a) => a.findIndex((o) => o.place!.id === m.place!.id) === i);
+    if (perClause.length > 1 && perClause.some(isFine)) return perClause;
+  }
   // "three protesters in Nairobi and two in Mombasa": each place with its own figure is an event place.
   const counted = fine.filter((m) => COUNT_BEFORE_PLACE.test(doc.text.slice(Math.max(0, m.start - 50), m.start)));
   const countedDistinct = counted.filter((m, i) => counted.findIndex((o) => o.place!.id === m.place!.id) === i);
@@ -803,6 +818,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     sentencePlaceMentions.set(c.sentence.index, list);
   }
   const ownerOf = (cl: Claim, mentions: PlaceMention[]): number | null => {
+    // a figure in a clause set off by semicolons belongs to that clause's place
+    const semi = (x: number) => doc.text.slice(0, x).split(';').length;
+    const sameClause = mentions.filter((m) => semi(m.start) === semi(cl.start)).slice(-1);
+    if (doc.text.slice(Math.min(cl.start, ...mentions.map((m) => m.start)), Math.max(cl.end, ...mentions.map((m) => m.end))).includes(';') && sameClause.length === 1) return sameClause[0]!.place!.id;
     for (const m of mentions) {
       if (m.start < cl.end || m.start - cl.end > 40) continue;
       if (FIGURE_PLACE.test(doc.text.slice(cl.end, m.start))) return m.place!.id;
