@@ -333,3 +333,10 @@ describe('extractReport: clauses set off by a semicolon', () => {
     expect(by.get('Funtua')).toBe(5);
   });
 });
+
+describe('extractReport: a second event told in full', () => {
+  it('is kept beside a stronger one', () => {
+    const x = run('Boko Haram fighters killed six farmers near Gwoza on Sunday. Separately, ISWAP fighters attacked an army base in Monguno, killing three soldiers.', '2025-06-10');
+    expect(x.events.map((e) => e.location).sort()).toEqual(['Gwoza', 'Monguno']);
+  });
+});

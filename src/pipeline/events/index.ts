@@ -752,8 +752,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // Weak groups (a lone "killed", an "offensive") next to a clearly reported event are its echoes.
   const strength = (g: Group) => Math.max(...g.members.map((m) => m.cls.score));
   const strongest = Math.max(...[...groups.values()].map(strength));
+  // (but not one told with its own place, day and dead: "killed six farmers near Gwoza on Sunday")
+  const toldInFull = (g: Group) => g.members.some((m) => m.explicitPlace && m.date && m.claims.some((c) => c.kind === 'killed' && !c.vague && !c.negated && c.best > 0));
   for (const g of [...groups.values()]) {
-    if (strongest >= 3 && strength(g) < MIN_SCORE_BESIDE_STRONG) groups.delete(g.key);
+    if (strongest >= 3 && strength(g) < MIN_SCORE_BESIDE_STRONG && !toldInFull(g)) groups.delete(g.key);
   }
 
   // ACLED codes one event per place, day, sub-event type and actor pair: a second kind of
