@@ -74,6 +74,10 @@ describe('classifySentence', () => {
     expect(classify('The army\'s bombing of the camp killed four.', [actor('military', { inter: 8, role_hint: 'agent' })])).toBe('Air/drone strike');
     expect(classify('A roadside bomb struck a patrol vehicle.', [actor('military', { inter: 1, role_hint: 'patient' })])).toBe('Remote explosive/landmine/IED');
   });
+  it('police confronting protesters is an intervention; charging them with people taken to hospital is excessive force', () => {
+    expect(classify('Riot police confronted the protesters outside the ministry.', [actor('police', { inter: 1 }), actor('protesters', { inter: 6 })])).toBe('Protest with intervention');
+    expect(classify('Police charged several hundred demonstrators and ten were treated in hospital.', [actor('police', { inter: 1 }), actor('protesters', { inter: 6 })])).toBe('Excessive force against protesters');
+  });
   it('does not read the month of March as a march', () => {
     expect(classify('The law was passed in March 2019.')).toBe(null);
   });
