@@ -543,12 +543,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     let eventPlaces = sPlaces;
     // "rallied in London in solidarity with civilians killed in El Fasher": the places and deaths
     // of what a protest is about are not the protest's.
-    let grievance = cues.some((c) => c.category === 'protest' && c.start - s.start < grievanceAt(s.text, lex)) ? s.start + grievanceAt(s.text, lex) : -1;
+    const grievanceIn = grievanceAt(s.text, lex);
+    let grievance = grievanceIn >= 0 && cues.some((c) => c.category === 'protest' && c.start - s.start < grievanceIn) ? s.start + grievanceIn : -1;
     // "In solidarity with civilians killed in Gaza, thousands rallied in Amman": a grievance opening
     // the sentence ends at its comma; what follows is the protest
     let grievanceEnd = s.end;
-    if (grievance < 0 && grievanceAt(s.text, lex) >= 0 && grievanceAt(s.text, lex) <= 3) {
-      const comma = s.text.indexOf(',', grievanceAt(s.text, lex));
+    if (grievance < 0 && grievanceIn >= 0 && grievanceIn <= 3) {
+      const comma = s.text.indexOf(',', grievanceIn);
       if (comma > 0 && cues.some((c) => c.category === 'protest' && c.start - s.start > comma)) {
         grievance = s.start;
         grievanceEnd = s.start + comma;
@@ -819,9 +820,16 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (!list.some((p) => p.place!.id === c.place!.place!.id)) list.push(c.place);
     sentencePlaceMentions.set(c.sentence.index, list);
   }
+  // semicolon offsets in the text, once: which clause a figure or a place is in
+  const semicolons = [...doc.text.matchAll(/;/g)].map((m) => m.index!);
+  const semicolonsBefore = (x: number) => {
+    let n = 0;
+    while (n < semicolons.length && semicolons[n]! < x) n++;
+    return n;
+  };
   const ownerOf = (cl: Claim, mentions: PlaceMention[]): number | null => {
     // a figure in a clause set off by semicolons belongs to that clause's place
-    const semi = (x: number) => doc.text.slice(0, x).split(';').length;
+    const semi = (x: number) => semicolonsBefore(x);
     const sameClause = mentions.filter((m) => semi(m.start) === semi(cl.start)).slice(-1);
     if (doc.text.slice(Math.min(cl.start, ...mentions.map((m) => m.start)), Math.max(cl.end, ...mentions.map((m) => m.end))).includes(';') && sameClause.length === 1) return sameClause[0]!.place!.id;
     for (const m of mentions) {

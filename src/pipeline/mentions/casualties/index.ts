@@ -372,7 +372,7 @@ class SentenceClaims {
     const singular = (i: number) => {
       const tok = t[i];
       if (!tok || tok.punct || /^\d/.test(tok.text)) return false;
-      const person = matchAt(t, i, this.lex.victims) !== null || ['man', 'woman', 'person', 'child', 'boy', 'girl', 'teenager', 'leader', 'employee', 'worker'].includes(tok.lower) || matchAt(t, i, this.lex.generic) !== null;
+      const person = matchAt(t, i, this.lex.victims) !== null || SINGULAR_PEOPLE.has(tok.lower) || matchAt(t, i, this.lex.generic) !== null;
       return person && (!/s$/.test(tok.lower) || /(?:ss|us)$/.test(tok.lower)) && !/(?:men|people|children)$/.test(tok.lower) && !['those', 'them', 'dead', 'more', 'others', 'lives', 'bodies'].includes(tok.lower);
     };
     const unmarked = (i: number) => {
