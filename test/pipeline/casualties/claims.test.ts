@@ -256,6 +256,13 @@ describe('headline lists of victims', () => {
     expect(b).toHaveLength(1);
     expect(b[0]!.best).toBe(2);
   });
+  it('a verb right before a figure binds it before a list after it does', () => {
+    const cs = claimsOf('Bomb attack in city centre claims the life of a police officer, 15 people injured');
+    expect(cs.map((c) => [c.kind, c.best])).toEqual([
+      ['killed', 1],
+      ['injured', 15],
+    ]);
+  });
   it('read an age as a modifier, not a figure', () => {
     const a = killed('48-year-old man shot dead outside mosque');
     expect(a).toHaveLength(1);

@@ -64,6 +64,14 @@ const TABLES: Tables = {
         { mention: 'Tolenad', name: null },
       ],
     },
+    {
+      // a speaker's name heading a quote is no respelled village of a country named later
+      text: 'Klymenko: the attack in Lviv was ordered by Russia',
+      want: [
+        { mention: 'Klymenko', name: null },
+        { mention: 'Lviv', country: 'Ukraine' },
+      ],
+    },
   ],
   'a surname once written after a first name or title stays a person where it recurs alone': [
     {

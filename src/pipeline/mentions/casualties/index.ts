@@ -242,15 +242,8 @@ class SentenceClaims {
   /** The cue for a figure written after it ("killing three", "toll rose to 20"). */
   preCue(f: Figure, resolved: Map<Figure, Cue>): Cue | null {
     const t = this.tokens;
-    for (let back = 0; back <= 2; back++) {
-      const end = f.q.start - back;
-      if (end < 0) break;
-      let ok = true;
-      for (let k = end; k < f.q.start; k++) if (!PRE_SKIP.has(t[k]!.lower)) ok = false;
-      if (!ok) break;
-      const m = matchEndingAt(t, end, this.lex.before);
-      if (m) return { kind: m.phrase.value, start: m.start, end, via: 'before' };
-    }
+    const lexical = this.lexicalCueBefore(f);
+    if (lexical) return lexical;
     // "The death toll from the attack has risen to 37": a toll verb, with a toll noun shortly before.
     for (let back = 0; back <= 1; back++) {
       const tv = matchEndingAt(t, f.q.start - back, this.lex.tollVerbs);
@@ -278,6 +271,21 @@ class SentenceClaims {
         if (f.np.bare && f.np.side === 'unknown') this.sideOfBare.set(f, prev!.np.side);
         return c;
       }
+    }
+    return null;
+  }
+
+  /** A cue phrase right before the figure ("killing three", "claimed the lives of 12"), or null. */
+  private lexicalCueBefore(f: Figure): Cue | null {
+    const t = this.tokens;
+    for (let back = 0; back <= 2; back++) {
+      const end = f.q.start - back;
+      if (end < 0) break;
+      let ok = true;
+      for (let k = end; k < f.q.start; k++) if (!PRE_SKIP.has(t[k]!.lower)) ok = false;
+      if (!ok) break;
+      const m = matchEndingAt(t, end, this.lex.before);
+      if (m) return { kind: m.phrase.value, start: m.start, end, via: 'before' };
     }
     return null;
   }
@@ -311,7 +319,11 @@ class SentenceClaims {
     for (const f of this.figures) {
       // "A member of the force said 23 people had died": the figure speaks, it does not die
       if (matchAt(this.tokens, f.np.end, this.lex.speechVerbs)) continue;
-      const cue = this.postCue(f) ?? this.preCue(f, resolved);
+      // A verb right before the figure binds it more closely than one reached through a list:
+      // "claims the life of a police officer, 15 people injured"
+      const post = this.postCue(f);
+      const viaList = post && post !== null && post.start !== this.cueAfter(this.skipAside(f.np.end))?.start;
+      const cue = (viaList ? this.lexicalCueBefore(f) : null) ?? post ?? this.preCue(f, resolved);
       if (!cue) continue;
       resolved.set(f, cue);
       for (let k = cue.start; k < cue.end; k++) this.usedCue.add(k);

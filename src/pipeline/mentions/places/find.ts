@@ -871,6 +871,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // that town when all its look-alikes lie in one country and it is a town of 5,000+.
       if (!variantAlone && (!supported || sp.partial || kind === 'country' || gaz.country[e] !== top)) return false;
       if (sp.verbAfter && !cue) return false;
+      // a respelling with nothing that marks it as a place ("Klymenko: …", a speaker) is a name
+      if (!cue && !sp.dateline) return false;
       const c = gaz.country[e]!;
       const la = gaz.lat[e]! / 1e4;
       const lo = gaz.lon[e]! / 1e4;
