@@ -894,7 +894,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // Nor is a town whose name no other country has, capitalised, in the border area of the
     // country the report is about ("Abyei" in a South Sudan report).
     const oneCountry = sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
-    const acrossBorder = dominant >= 0 && oneCountry && sp.mode === 'cap' && !sp.isWord && !alternate && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dominant);
+    // (a name shared by towns on both sides of one border, "Rafah", is as plainly across it)
+    const nearDominant = (x: number) => gaz.nearCountry(gaz.lat[x]! / 1e4, gaz.lon[x]! / 1e4, dominant);
+    const acrossBorder =
+      dominant >= 0 && sp.mode === 'cap' && !sp.isWord && !alternate && nearDominant(e) && (oneCountry || (sp.prep && sp.hits.every((h) => nearDominant(h.entity))));
     if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && !acrossBorder && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
     // a place known by this name only as an alternate (old, foreign or local form)
     if (alternate && !variantAlone && kind === 'place' && !supported && !(big && sp.mode === 'cap' && !sp.initial && !sp.isWord)) return false;
@@ -960,6 +963,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     });
   };
 
+  // A state that speaks or strikes ("Israel says", "Russia shelled") often acts abroad: its name
+  // points to the report's country less than a country named as a place does.
+  const countryVoteWeight = (sp: Span) => (sp.verbAfter && !sp.prep ? 1 : 2);
   // Pass 1: votes from demonyms, country names, single-country names.
   const votes1 = new CountryVotes(demonymVotes);
   for (const sp of spans) {
@@ -967,7 +973,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (sp.personLike || sp.veryCommon || sp.partial || sp.site) continue;
     const countryHit = sp.hits.find((h) => gaz.kindOf(h.entity) === 'country');
     if (countryHit && !(sp.isWord && sp.mode !== 'cap')) {
-      votes1.add(sp.fold, countryHit.entity, 2);
+      votes1.add(sp.fold, countryHit.entity, countryVoteWeight(sp));
       continue;
     }
     if (sp.isWord) continue;
@@ -1009,7 +1015,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       if (!r.accepted) return;
       const e = r.best;
       const kind = gaz.kindOf(e);
-      if (clearLead[idx]) votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? 2 : kind === 'admin1' ? 1.5 : 1);
+      if (clearLead[idx]) votes.add(resolved[idx]!.span.fold, gaz.country[e]!, kind === 'country' ? countryVoteWeight(r.span) : kind === 'admin1' ? 1.5 : 1);
       if (kind === 'admin1') admin1s.add(e);
       if (kind === 'admin2') admin2s.add(e);
       if ((kind === 'place' || kind === 'admin2') && !seenPoint.has(`${e}|${resolved[idx]!.span.fold}`) && seenPoint.add(`${e}|${resolved[idx]!.span.fold}`)) others.push({ lat: gaz.lat[e]! / 1e4, lon: gaz.lon[e]! / 1e4, span: idx, fold: resolved[idx]!.span.fold });
