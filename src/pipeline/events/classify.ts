@@ -143,6 +143,10 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     if (protestScore >= 1.5) return { sub_event_type: 'Peaceful protest', score, trigger, family: 'demonstration' };
   }
 
+  // ACLED: ground taken without an armed engagement ("after the troops left", "in a handover
+  // ceremony") is a non-violent transfer, whoever takes it; a battle needs fighting told.
+  const peacefulTakeover =
+    s('overtake') > 0 && cues.some((c) => c.category === 'transfer') && killed.length === 0 && weaponScore === 0 && s('armed_clash') === 0 && s('attack_generic') === 0;
   // Political violence: the most specific weapon or act wins; generic attack/clash decided by target.
   let best: SentenceClass | null = null;
   const consider = (sub: SubEventType, score: number, trigger: Cue | undefined, family: SentenceClass['family']) => {
@@ -158,6 +162,7 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     const fromAir = cat === 'air' && militaryAgent && bareBombing && s('ied') > 0;
     if (fromAir) score = Math.max(score, s('ied') + 0.5);
     if (cat === 'overtake' && hasState && !hasArmed) score *= 0.5; // the state taking ground is "regains"
+    if (cat === 'overtake' && peacefulTakeover) continue;
     if (cat === 'mob' && score > 0 && ctx.docIsProtest) continue;
     // Killings with rapes among other abuses: the attack is the event (its deaths go with it);
     // sexual violence leads only where nobody is reported killed.
@@ -184,6 +189,7 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   }
   for (const [cat, sub] of STRATEGIC) {
     let score = s(cat);
+    if (cat === 'transfer' && peacefulTakeover) score = Math.max(score, s('overtake')) + 0.5;
     if (cat === 'arrest' && ctx.docIsProtest) score *= 0.5;
     consider(sub, score * 0.9, bestCue(cues, cat), 'strategic');
   }

@@ -55,6 +55,8 @@ interface CategoryJson {
   descriptive?: string[];
   /** protest_lethal only: words that give an outcome (killed, injured) without naming force used on protesters. */
   outcome?: string[];
+  /** transfer only: words that make ground taken in the sentence a peaceful handover ("after the troops left"); no event by themselves. */
+  peaceful?: string[];
 }
 
 /** The compiled trigger lexicon. */
@@ -86,10 +88,10 @@ function alternation(patterns: string[] | undefined, flags = 'gi'): RegExp | nul
   return new RegExp(`\\b(?:${sorted.join('|')})(?![\\w-])`, flags);
 }
 
-/** One scan per category: strong patterns first (longest first), then weak ones. */
-function strongOrWeak(strong: string[], weak: string[]): RegExp | null {
+/** One scan per category: strong patterns first (longest first), then weak ones, then qualifiers (group `q`, weight 0). */
+function strongOrWeak(strong: string[], weak: string[], qualifiers: string[] = []): RegExp | null {
   const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
-  const parts = [strong.length ? `(?<s>${alt(strong)})` : '', weak.length ? `(?<w>${alt(weak)})` : ''].filter(Boolean);
+  const parts = [strong.length ? `(?<s>${alt(strong)})` : '', weak.length ? `(?<w>${alt(weak)})` : '', qualifiers.length ? `(?<q>${alt(qualifiers)})` : ''].filter(Boolean);
   return parts.length ? new RegExp(`\\b(?:${parts.join('|')})(?![\\w-])`, 'gi') : null;
 }
 
@@ -102,7 +104,8 @@ export function loadTriggerLexicon(): TriggerLexicon {
   const categories = CUE_CATEGORIES.map((category) => {
     const c = json[category] as CategoryJson | undefined;
     if (!c) throw new Error(`triggers.json: category ${category} missing`);
-    return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? []) };
+    // (a transfer's "peaceful" words are cues of weight 0: they qualify a takeover, never make an event)
+    return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? [], c.peaceful ?? []) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
   const { crowd, descriptive } = json.riot_violence as CategoryJson;
@@ -162,7 +165,7 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
     let m: RegExpExecArray | null;
     while ((m = re.exec(sentence))) {
       if (!startsWord(sentence, m.index)) continue;
-      const weight = m.groups?.s !== undefined ? c.weight : c.weight / 2;
+      const weight = m.groups?.s !== undefined ? c.weight : m.groups?.w !== undefined ? c.weight / 2 : 0;
       const before = sentence.slice(Math.max(0, m.index - 20), m.index);
       const word = m[0].toLowerCase();
       if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
@@ -173,9 +176,17 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
       cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
     }
   }
+  // qualifiers (weight 0) only matter beside what they qualify: a takeover
+  if (cues.some((c) => c.weight === 0) && !cues.some((c) => c.category === 'overtake')) return findCuesDropQualifiers(cues);
   cues.sort((a, b) => a.start - b.start || b.weight - a.weight);
   // One span counts once per category (a word in both the strong and the weak list).
   return cues.filter((c, i) => !cues.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
+}
+
+function findCuesDropQualifiers(cues: Cue[]): Cue[] {
+  const kept = cues.filter((c) => c.weight > 0);
+  kept.sort((a, b) => a.start - b.start || b.weight - a.weight);
+  return kept.filter((c, i) => !kept.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
 }
 
 /** True when a riot cue names a crowd's violence by itself ("threw stones", "rioted"). */

@@ -241,3 +241,24 @@ describe('victims and sources are not the acting side', () => {
     expect(x.events[0]!.fatalities).toBe(100);
   });
 });
+
+describe('ground taken without a fight', () => {
+  it('a town taken after the troops holding it left is a non-violent transfer, not a battle', () => {
+    const x = run('Militants of the armed group took control of Mahaday town in Middle Shabelle on Tuesday, following the departure of Burundian troops from their base there.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
+  });
+  it('a base taken over in a handover ceremony is a non-violent transfer', () => {
+    const x = run('The national army took over the Kidal camp of the UN mission on 15 May in a ceremony attended by the governor.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
+  });
+  it('a ceremony alone is no event, and a town seized in fighting is still taken by force', () => {
+    expect(run('At a ceremony in Kabul on Monday, the president said the army would defend the country.', '2024-05-23').events).toHaveLength(0);
+    const x = run('Rebels seized control of the town of Rutshuru on Tuesday after heavy fighting with the army.', '2024-05-23');
+    expect(x.events[0]!.event_type).toBe('Battles');
+  });
+  it('troops leaving "with their artillery" fire nothing, and people fearing being killed are not killed', () => {
+    const x = run('The contingent left Baidoa with its artillery on Monday. Residents fled because they feared being killed by the militants.', '2024-05-23');
+    expect(x.events.filter((e) => e.event_type === 'Explosions/Remote violence')).toHaveLength(0);
+    expect(x.events.every((e) => e.fatalities === 0)).toBe(true);
+  });
+});
