@@ -107,6 +107,13 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   const s = (cat: CueCategory) => sum(cues, cat);
   // those only speaking ("…, police said") are no party to what happened
   actors = actors.filter((a) => !(a.speaker && !a.role_hint && !a.claimed));
+  // "Villagers beat a suspected thief to death": civilians killing with their hands, no armed or
+  // state side named, is a mob (ACLED: Mob violence), told without the word "mob".
+  const civiliansOnly = actors.some((a) => a.kind === 'civilians') && !actors.some((a) => STATE_KINDS.has(a.kind) || ARMED_KINDS.has(a.kind));
+  const crowdKilling = cues.find((c) => c.category === 'mob' && c.weight === 0);
+  if (crowdKilling && civiliansOnly && !cues.some((c) => c.category === 'mob' && c.weight > 0)) cues = [...cues, { ...crowdKilling, weight: 4 }];
+  // …done by soldiers or gunmen, the same killing is their attack
+  else if (crowdKilling && !civiliansOnly) cues = [...cues, { ...crowdKilling, category: 'attack_generic', weight: 2 }];
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));
   const hasArmed = actors.some((a) => ARMED_KINDS.has(a.kind));
   const hasCivilians = actors.some((a) => a.kind === 'civilians');

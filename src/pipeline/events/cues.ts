@@ -57,6 +57,8 @@ interface CategoryJson {
   outcome?: string[];
   /** transfer only: words that make ground taken in the sentence a peaceful handover ("after the troops left"); no event by themselves. */
   peaceful?: string[];
+  /** mob only: killings a crowd of civilians commits ("beat … to death"), a mob's act only when no armed or state actor is named; no event by themselves. */
+  crowd_acts?: string[];
 }
 
 /** The compiled trigger lexicon. */
@@ -105,7 +107,7 @@ export function loadTriggerLexicon(): TriggerLexicon {
     const c = json[category] as CategoryJson | undefined;
     if (!c) throw new Error(`triggers.json: category ${category} missing`);
     // (a transfer's "peaceful" words are cues of weight 0: they qualify a takeover, never make an event)
-    return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? [], c.peaceful ?? []) };
+    return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? [], [...(c.peaceful ?? []), ...(c.crowd_acts ?? [])]) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
   const { crowd, descriptive } = json.riot_violence as CategoryJson;
@@ -176,17 +178,11 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
       cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });
     }
   }
-  // qualifiers (weight 0) only matter beside what they qualify: a takeover
-  if (cues.some((c) => c.weight === 0) && !cues.some((c) => c.category === 'overtake')) return findCuesDropQualifiers(cues);
+  // qualifiers (weight 0) only matter beside a cue of some weight
+  if (cues.some((c) => c.weight === 0) && !cues.some((c) => c.weight > 0)) return [];
   cues.sort((a, b) => a.start - b.start || b.weight - a.weight);
   // One span counts once per category (a word in both the strong and the weak list).
   return cues.filter((c, i) => !cues.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
-}
-
-function findCuesDropQualifiers(cues: Cue[]): Cue[] {
-  const kept = cues.filter((c) => c.weight > 0);
-  kept.sort((a, b) => a.start - b.start || b.weight - a.weight);
-  return kept.filter((c, i) => !kept.slice(0, i).some((o) => o.category === c.category && o.start <= c.start && c.end <= o.end));
 }
 
 /** True when a riot cue names a crowd's violence by itself ("threw stones", "rioted"). */

@@ -67,6 +67,8 @@ interface Candidate {
   place: PlaceMention | null;
   /** True when the place is named in the sentence itself. */
   explicitPlace: boolean;
+  /** True when the sentence named a place of its own, though its group is now another's (a province folded into a town in it). */
+  namedOwnPlace?: boolean;
   date: DateMention | null;
   actors: ActorMention[];
   claims: Claim[];
@@ -672,7 +674,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       (o) => o !== g && o.place?.place?.kind === 'place' && o.date === g.date && o.place.place.admin1 === d.admin1 && roughKm(o.place.place, d) <= 15,
     );
     if (town) {
-      town.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
+      town.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
       groups.delete(g.key);
     }
   }
@@ -691,7 +693,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const sameProvince = bodies.find((o) => !!p.admin1 && o.place!.place!.admin1 === p.admin1);
     const body = sameProvince ?? (bodies.length === 1 ? bodies[0] : undefined);
     if (body) {
-      body.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
+      body.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
       groups.delete(g.key);
     }
   }
@@ -709,7 +711,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       .filter((f) => !g.place?.place || g.place.place.kind !== 'admin1' || f.place!.place!.admin1 === g.place.place.admin1)
       .sort((a, b) => Math.abs(daysBetween(a.date, g.date)) - Math.abs(daysBetween(b.date, g.date)) || b.members.length - a.members.length)[0];
     if (host) {
-      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false })));
+      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
       groups.delete(g.key);
     }
   }
@@ -907,7 +909,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // The group's type: the strongest sentence, demonstrations taking the most severe form.
     // Sentences that name the place speak for it; carried-over ones only support.
     // (a country named in a sentence is no stronger a sign than none)
-    const named = (m: Candidate) => m.explicitPlace && !!m.place?.place && m.place.place.kind !== 'country';
+    // (a sentence naming the province a town lies in speaks for the event at the town too)
+    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country';
     const ranked = [...g.members].sort(
       (a, b) => Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
     );

@@ -262,3 +262,18 @@ describe('ground taken without a fight', () => {
     expect(x.events.every((e) => e.fatalities === 0)).toBe(true);
   });
 });
+
+describe('a killing by a crowd told without the word "mob"', () => {
+  it('villagers beating a suspected thief to death is mob violence', () => {
+    const x = run('Villagers in Chikwawa district beat a suspected cattle thief to death early on Tuesday, police said.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+  it('soldiers beating a man to death is their attack', () => {
+    const x = run('Soldiers beat a man to death at a checkpoint in Goma on Monday.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.actor1])).toEqual([['Attack', 'Military Forces of the Democratic Republic of Congo']]);
+  });
+  it('a sentence naming the province speaks for the event at a town in it', () => {
+    const x = run('A suspected thief was killed by a mob at a village in Malawi\'s Southern Region on 2 May 2024. According to Blantyre police, the man had entered the village before dawn.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+});
