@@ -56,6 +56,19 @@ const TABLES: Tables = {
       ],
     },
   ],
+  'a capital in apposition is the place just named; "capital of X\'s region" is the region\'s seat': [
+    {
+      text: "Gunmen seized 79 pupils from a school in Bamenda, capital of Cameroon's North-West region, on Sunday.",
+      want: [
+        { mention: 'Bamenda', name: 'Bamenda' },
+        { mention: 'capital', name: null },
+      ],
+    },
+    {
+      text: "Gunmen seized 79 pupils from a school near the capital of Cameroon's North-West region on Sunday.",
+      want: [{ mention: 'capital', name: 'Bamenda' }],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

@@ -1183,12 +1183,18 @@ function addImplicitMentions(
       const e = chosen[sk]!;
       return gaz.kindOf(e) === 'admin1' ? e : -1;
     };
+    // "Bamenda, capital of …": the capital is the place just named, in apposition
+    if (p && p.sent === t.sent && spanEnd.has(k) && accepted[spanEnd.get(k)!] && /^\s*,\s*(?:the\s+)?$/i.test(text.slice(p.end, t.start))) continue;
     let a1 = -1;
     let provincial = false;
     if (next && next.fold === 'of' && next.sent === t.sent && spanAt.has(i + 2)) {
       const sk = spanAt.get(i + 2)!;
       const e = chosen[sk]!;
+      // "capital of Cameroon's North-West region": the province after the country's possessive
+      const after = spans[sk]!.last + 1;
+      const possessed = e >= 0 && gaz.kindOf(e) === 'country' && /^['’]s\b/.test(text.slice(spans[sk]!.end, spans[sk]!.end + 3)) && spanAt.has(after) ? chosen[spanAt.get(after)!]! : -1;
       if (e >= 0 && gaz.kindOf(e) === 'admin1') a1 = e;
+      else if (possessed >= 0 && gaz.kindOf(possessed) === 'admin1') a1 = possessed;
       else if (e >= 0 && gaz.kindOf(e) === 'country') {
         const cap = gaz.capitalOf(e);
         if (cap >= 0) out.push(implicit(t, cap, 1, `"capital of ${spans[sk]!.text}"`));
