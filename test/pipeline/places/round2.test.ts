@@ -69,6 +69,12 @@ const TABLES: Tables = {
       want: [{ mention: 'capital', name: 'Bamenda' }],
     },
   ],
+  '"St." reads as "Saint" where the abbreviated name is not listed itself': [
+    {
+      text: 'About 100 people marched through Ferguson, in St. Louis County, on Tuesday.',
+      want: [{ mention: 'St. Louis County', name: 'Saint Louis', country: 'United States' }],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

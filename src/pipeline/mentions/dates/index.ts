@@ -77,6 +77,8 @@ interface Patterns {
 
 let patterns: Patterns | null = null;
 
+/** A part of day before a written date ("evening of 26 August", "night of May 3"). */
+const DAY_PART_OF = /\b(?:morning|afternoon|evening|night)\s+of\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b)/gi;
 /** Words of a day named without a date ("yesterday", "last night") that fromChrono keeps. */
 const CASUAL_DAY = /yesterday|today|tonight|night|morning|evening|afternoon/;
 /**
@@ -472,7 +474,10 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       // chrono costs the most here; most sentences hold nothing it finds that is kept
       if (opts.prefilter === false || p.chronoCue.test(text)) {
         try {
-          results = chrono.casual.parse(text, { instant: refInstant, timezone: 0 });
+          // chrono reads "the evening of 26 August" as this evening: the part of day is blanked
+          // (same length, offsets kept) so the date after it is read
+          const forChrono = text.replace(DAY_PART_OF, (m) => ' '.repeat(m.length));
+          results = chrono.casual.parse(forChrono, { instant: refInstant, timezone: 0 });
         } catch {
           results = [];
         }

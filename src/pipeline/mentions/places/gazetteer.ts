@@ -238,14 +238,24 @@ export class Gazetteer {
   private lookup(folded: string): number {
     let v = this.nameCache.get(folded);
     if (v === undefined) {
-      const k0 = this.lowerBound(folded);
-      const k = k0 < this.nameFlags.length && this.compareAt(k0, folded, -1, false) === 0 ? k0 : -1;
-      const l = this.lowerBound(folded, 32);
-      const longer = l < this.nameFlags.length && this.compareAt(l, folded, 32, true) === 0;
-      v = (k + 1) * 2 + (longer ? 1 : 0);
+      v = this.lookupExact(folded);
+      // "St. Louis County" is GeoNames' "Saint Louis County": the abbreviation reads as the word
+      // where the abbreviated spelling is not listed itself (listed forms keep their own entry)
+      if (/^st /.test(folded)) {
+        const w = this.lookupExact(`saint ${folded.slice(3)}`);
+        v = (v >> 1 > 0 ? v & ~1 : w & ~1) | (v & 1) | (w & 1);
+      }
       this.remember(this.nameCache, folded, v);
     }
     return v;
+  }
+
+  private lookupExact(folded: string): number {
+    const k0 = this.lowerBound(folded);
+    const k = k0 < this.nameFlags.length && this.compareAt(k0, folded, -1, false) === 0 ? k0 : -1;
+    const l = this.lowerBound(folded, 32);
+    const longer = l < this.nameFlags.length && this.compareAt(l, folded, 32, true) === 0;
+    return (k + 1) * 2 + (longer ? 1 : 0);
   }
 
   // The same words recur from report to report: answers are kept, up to CACHE_MAX keys (then
