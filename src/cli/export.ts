@@ -2,13 +2,14 @@
  * `sitrep export --format csv|geojson|jsonl [--out FILE] [--store URL] [filters]`: stream the
  * stored events (stdout by default).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
 import { countryFromQuery } from '../pipeline/mentions/places/index.js';
-import { openStore, type EventFilter } from '../store/index.js';
+import { isPostgresUrl, openStore, resolveStoreUrl, type EventFilter } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 
 /** Filter flags shared by commands that read events. */
@@ -92,6 +93,18 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--status <status>', 'review status: unreviewed, accepted, corrected or rejected (rejected events are left out unless asked for)');
 }
 
+/** Throws when `out` would overwrite the SQLite store being read (or its WAL / shared-memory files). */
+export function refuseStoreAsOut(out: string, storeUrl?: string): void {
+  const url = resolveStoreUrl(storeUrl);
+  if (isPostgresUrl(url)) return;
+  const file = url.replace(/^sqlite:(\/\/)?/i, '');
+  const real = (f: string) => (existsSync(f) ? realpathSync(f) : path.resolve(f));
+  const target = real(out);
+  if ([file, `${file}-wal`, `${file}-shm`].some((f) => real(f) === target)) {
+    throw new Error(`--out ${out} is the store being exported (${file}); choose another file`);
+  }
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('export')
@@ -107,11 +120,26 @@ export function register(program: Command): void {
     const store = await openStore(opts.store, { existing: true });
     try {
       if (opts.out) {
-        const out = createWriteStream(opts.out);
-        await once(out, 'open');
-        const n = await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), out, { end: true });
-        if (!out.writableFinished) await once(out, 'finish');
-        console.error(`export: ${n} events written to ${opts.out}`);
+        refuseStoreAsOut(opts.out, opts.store);
+        // Written beside the target and renamed once complete: a failed export leaves the
+        // previous file as it was.
+        const part = `${opts.out}.part-${process.pid}`;
+        const out = createWriteStream(part);
+        try {
+          await once(out, 'open');
+        } catch (err) {
+          throw new Error(`cannot write --out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        try {
+          const n = await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), out, { end: true });
+          if (!out.writableFinished) await once(out, 'finish');
+          renameSync(part, opts.out);
+          console.error(`export: ${n} events written to ${opts.out}`);
+        } catch (err) {
+          out.destroy();
+          rmSync(part, { force: true });
+          throw err;
+        }
       } else {
         // A reader that stops early (`| head`) is not an error.
         process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -104,7 +104,8 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
  * a plain number such as a negative longitude "-12.5".
  */
 export function guardCell(v: string): string {
-  if (/^[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v)) return `'${v}`;
+  // (spreadsheets skip leading blanks and line breaks before reading a formula: " =1+1")
+  if (/^\s*[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v.trim())) return `'${v}`;
   return v;
 }
 
@@ -132,7 +133,8 @@ export async function writeCsv(events: AsyncIterable<StoredEvent>, out: Writable
       });
     }
   }
-  const csv = stringify({ header: true, columns: [...ACLED_COLUMNS], record_delimiter: 'unix' });
+  // (a bare carriage return ends a row for most CSV readers: a cell holding one is quoted too)
+  const csv = stringify({ header: true, columns: [...ACLED_COLUMNS], record_delimiter: 'unix', quoted_match: /\r/ });
   await pipeline(Readable.from(rows()), csv, out, { end: opts.end ?? false });
   return n;
 }

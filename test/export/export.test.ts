@@ -61,6 +61,10 @@ describe('exports', () => {
     expect(guardCell('-3 dead')).toBe("'-3 dead");
     expect(guardCell('-12.5')).toBe('-12.5');
     expect(guardCell('Quetta')).toBe('Quetta');
+    // blanks and line breaks before a formula do not hide it from a spreadsheet
+    expect(guardCell(' =1+1')).toBe("' =1+1");
+    expect(guardCell('\n=1+1')).toBe("'\n=1+1");
+    expect(guardCell(' -12.5')).toBe(' -12.5');
   });
 
   it('writes CSV with ACLED’s columns in ACLED’s order, parsable, with guarded cells', async () => {
@@ -108,6 +112,35 @@ describe('exports', () => {
     expect((lines[0]!.claims as unknown[]).length).toBe(1);
     expect(lines[0]!.evidence).toHaveProperty('event_type');
     expect(() => writeExport('xlsx', store.streamEvents({}), new PassThrough())).toThrow(/unknown export format/);
+  });
+
+  it('quotes a cell holding a bare carriage return, so each row keeps its 31 columns', async () => {
+    const t2 = await freshStore('sqlite');
+    try {
+      await t2.store.ingest(mkDoc('cr', 'a report with a carriage return', { source: 'Desk\rNorth' }), [
+        mkEvent({ event_id: 'cr1', doc_id: 'cr', country: 'Chad', notes: 'Checked.\rSee note.' }),
+      ]);
+      const { text } = await capture((out) => writeCsv(t2.store.streamEvents({}), out));
+      // a reader that ends rows at any line break, as spreadsheets and Python's csv do
+      const rows = parse(text, { columns: false, skip_empty_lines: true, record_delimiter: ['\n', '\r'] }) as string[][];
+      expect(rows.map((r) => r.length)).toEqual([31, 31]);
+      expect(rows[1]![ACLED_COLUMNS.indexOf('notes')]).toBe('Checked.\rSee note.');
+    } finally {
+      await t2.cleanup();
+    }
+  });
+
+  it('`sitrep export --out` never writes over the store it reads, and a failed export keeps the old file', async () => {
+    const cli = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')];
+    const file = t.url.replace(/^sqlite:/, '');
+    const before = readFileSync(file).length;
+    await expect(run(process.execPath, [...cli, 'export', '--format', 'csv', '--out', file, '--store', t.url], { cwd: root })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/is the store being exported/),
+    });
+    expect(readFileSync(file).length).toBe(before);
+    await expect(run(process.execPath, [...cli, 'export', '--format', 'csv', '--out', path.join(path.dirname(file), 'no-such-dir', 'x.csv'), '--store', t.url], { cwd: root })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/cannot write --out .*x\.csv/),
+    });
   });
 
   it('`sitrep export` writes a filtered file and refuses bad flags', async () => {
