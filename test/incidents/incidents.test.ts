@@ -17,6 +17,7 @@ import {
   placesCompatible,
   reconcile,
   reconcileFatalities,
+  tollCanGrowTo,
   type CandidateIncident,
   type MatchEvent,
 } from '../../src/pipeline/incidents/index.js';
@@ -101,6 +102,15 @@ describe('death counts', () => {
     expect(fatalitiesCompatible(f(1), f(3))).toBe(true); // 2 apart: small counts vary
     expect(fatalitiesCompatible(f(15), f(40))).toBe(false);
   });
+  it('let an early "at least" figure or a risen toll stand beside a count far from it', () => {
+    const early = { fatalities: 3, claims: [{ ...killed(3, null), qualifier: 'at_least' as const, text: 'at least three killed' }] };
+    expect(tollCanGrowTo(early, { fatalities: 25 })).toBe(true);
+    const risen = { fatalities: 25, claims: [{ ...killed(25, null), text: 'the death toll rose to 25' }] };
+    expect(tollCanGrowTo(risen, { fatalities: 3 })).toBe(true);
+    // an exact lower figure, or a bigger one that is no toll update, stays a contradiction
+    expect(tollCanGrowTo({ fatalities: 3, claims: [killed(3, null)] }, { fatalities: 25 })).toBe(false);
+    expect(tollCanGrowTo({ fatalities: 25, claims: [killed(25, null)] }, { fatalities: 3 })).toBe(false);
+  });
 });
 
 describe('matching', () => {
@@ -124,6 +134,14 @@ describe('matching', () => {
     expect(chooseIncident(e, [far, near], decisions)?.incident_id).toBe('far');
     const other = mkEvent({ event_id: 'y', doc_id: 'd4', sub_event_type: 'Grenade', event_type: 'Explosions/Remote violence' });
     expect(chooseIncident(other, [near, far])).toBeNull();
+  });
+
+  it('breaks a tie by incident_id, whatever order the engine returns candidates in', () => {
+    const a = incidentOf('inc_b', [mkEvent({ event_id: 'a1', doc_id: 'd1' })]);
+    const b = incidentOf('inc_a', [mkEvent({ event_id: 'b1', doc_id: 'd2' })]);
+    const e = mkEvent({ event_id: 'x', doc_id: 'd3' });
+    expect(chooseIncident(e, [a, b])?.incident_id).toBe('inc_a');
+    expect(chooseIncident(e, [b, a])?.incident_id).toBe('inc_a');
   });
 
   it('looks up keys under which every compatible incident is indexed', () => {
@@ -199,6 +217,14 @@ describe('reconciliation', () => {
     expect(reconcileFatalities([c, a])).toEqual({ fatalities: 10, fatalities_low: 10, fatalities_high: 20 });
     expect(reconcileFatalities([silent])).toEqual({ fatalities: 0, fatalities_low: 0, fatalities_high: 0 });
     expect(reconcile([a, b, c, silent]).source_count).toBe(4);
+  });
+
+  it('counts one figure once though outlets word whose dead they were differently', () => {
+    const police = mkEvent({ event_id: 'p', doc_id: 'p', fatalities: 4, fatalities_low: 4, fatalities_high: 4, claims: [killed(4, 'police')] });
+    const headlined = mkEvent({ event_id: 'h', doc_id: 'h', fatalities: 7, fatalities_low: 7, fatalities_high: 7, claims: [killed(7, null), { ...killed(7, 'a local official'), victims: 'civilians' as const }] });
+    const plain = mkEvent({ event_id: 'q', doc_id: 'q', fatalities: 7, fatalities_low: 7, fatalities_high: 7, claims: [killed(7, 'a local official')] });
+    // distinct figures 4 and 7: the lower median is 4
+    expect(reconcileFatalities([police, headlined, plain])).toEqual({ fatalities: 4, fatalities_low: 4, fatalities_high: 7 });
   });
 
   it('refuses an empty incident', () => {

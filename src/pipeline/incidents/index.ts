@@ -20,7 +20,7 @@
  * - known only at country level: the same sub-event type and a shared named actor, the same
  *   toll, or (neither naming the perpetrator) the same day with deaths in both.
  */
-import type { Claim, SitrepEvent } from '../../model/index.js';
+import type { SitrepEvent } from '../../model/index.js';
 
 /** The fields of an event the matcher reads (a SitrepEvent satisfies it). */
 export type MatchEvent = Pick<
@@ -241,6 +241,21 @@ export function fatalitiesCompatible(
   return !(big > 2 * small && big - small >= 3);
 }
 
+const RISEN_TOLL = /\b(?:toll|rose|risen|climbed|increased|reached)\b/i;
+
+/**
+ * True when the event's death figure is a lower bound the incident's exceeds ("at least three
+ * killed" beside a later 25), or is itself a risen toll above the incident's ("the death toll
+ * rose to 25" beside an early 3): early and late counts of one event, not two events.
+ */
+export function tollCanGrowTo(e: Pick<MatchEvent, 'claims' | 'fatalities'>, inc: { fatalities?: number }): boolean {
+  const killed = (e.claims ?? []).filter((c) => c.kind === 'killed' && !c.negated && !c.hypothetical);
+  const mine = e.fatalities ?? 0;
+  const theirs = inc.fatalities ?? 0;
+  if (mine < theirs) return killed.some((c) => c.qualifier === 'at_least' && c.best === mine);
+  return mine > theirs && killed.some((c) => c.best === mine && RISEN_TOLL.test(c.text));
+}
+
 /**
  * The family two reports must share to be one incident: the event type, except that Protests and
  * Riots are one family (outlets differ on whether a crowd turned violent; the incident's type is
@@ -270,7 +285,7 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   const eActors = actorKeysOf(e);
   if (!actorsCompatible({ actor1: e.actor1, actors: eActors }, { actor1: inc.actor1, actors: inc.actors })) return null;
 
-  if (!fatalitiesCompatible(e, inc)) return null;
+  if (!fatalitiesCompatible(e, inc) && !tollCanGrowTo(e, inc)) return null;
   const shared = eActors.filter((k) => inc.actors.includes(k) && !isGenericActor(k)).length;
   // Known only at country level, two reports are one event only when they also agree on
   // what happened and who was involved: a country sees many events a week.
@@ -312,7 +327,8 @@ export function chooseIncident(
   let bestScore = -Infinity;
   for (const c of candidates) {
     const s = matchScore(e, c, decisions);
-    if (s != null && s > bestScore) [best, bestScore] = [c, s];
+    // equal scores go to the lower incident_id: every engine returns candidates in its own order
+    if (s != null && (s > bestScore || (s === bestScore && best !== null && c.incident_id < best.incident_id))) [best, bestScore] = [c, s];
   }
   return best;
 }
@@ -421,14 +437,9 @@ function vote<T>(values: T[], keyOf: (v: T) => string): T | null {
   return best ? best.v : null;
 }
 
-/** The same claim seen in two reports: what it counts, the figure, whose victims, who said it. */
-function claimKey(c: Claim): string {
-  return `${c.kind}|${c.low}|${c.high}|${c.victims}|${normName(c.source)}`;
-}
-
 /**
- * Fatalities of an incident over its sources: each event's figures count once per distinct
- * set of killed-claims (the same claim repeated by two outlets counts once); events whose
+ * Fatalities of an incident over its sources: each distinct (low, best, high) figure counts
+ * once (the same claim repeated by two outlets counts once); events whose
  * report gave no death figure are left out unless no event gave one. low = the lowest low,
  * high = the highest high, best = the lower median of the distinct best figures
  * (conservative, as ACLED's "most conservative credible figure").
@@ -440,7 +451,9 @@ export function reconcileFatalities(events: MatchEvent[]): { fatalities: number;
     const killed = (e.claims ?? []).filter((c) => c.kind === 'killed');
     const best = e.fatalities ?? 0;
     if (killed.length === 0 && best === 0) continue;
-    const sig = killed.length ? killed.map(claimKey).sort().join('+') : `fig|${best}|${e.fatalities_low}|${e.fatalities_high}`;
+    // Two reports giving the same figures pass on one count, however each worded whose dead
+    // they were or repeated it in a headline.
+    const sig = `fig|${best}|${e.fatalities_low ?? best}|${e.fatalities_high ?? best}`;
     if (seen.has(sig)) continue;
     seen.add(sig);
     figures.push({ low: e.fatalities_low ?? best, best, high: e.fatalities_high ?? best });
