@@ -36,6 +36,7 @@ export function metaRoutes(app: FastifyInstance, ctx: ApiContext): void {
               reports: { type: 'integer' },
               by_day: {
                 type: 'array',
+                description: 'incidents (deduplicated events) and their reconciled fatalities per day and event type; by_country and by_event_type count incidents too',
                 items: {
                   type: 'object',
                   properties: {

@@ -604,6 +604,8 @@ export class SqlStore implements Store {
 
   // ---- stats, audit, quarantine -----------------------------------------------------
 
+  // (days, countries and types count incidents: an event told by three outlets is one event,
+  // and its dead are counted once)
   async stats(filter: EventFilter): Promise<Stats> {
     const w = whereOf(filter, 'events');
     const wi = whereOf(filter, 'incidents');
@@ -614,20 +616,20 @@ export class SqlStore implements Store {
     const by_day = (
       await this.db.all<{ date: string; event_type: string; count: number; fatalities: number }>(
         `SELECT event_date AS date, event_type, count(*) AS count, coalesce(sum(fatalities), 0) AS fatalities
-         FROM events WHERE ${w.sql} GROUP BY event_date, event_type ORDER BY event_date, event_type`,
-        w.params,
+         FROM incidents WHERE ${wi.sql} GROUP BY event_date, event_type ORDER BY event_date, event_type`,
+        wi.params,
       )
     ).map((r) => ({ date: r.date, event_type: r.event_type, count: Number(r.count), fatalities: Number(r.fatalities) }));
     const by_country = (
       await this.db.all<{ country: string; count: number }>(
-        `SELECT country, count(*) AS count FROM events WHERE ${w.sql} GROUP BY country ORDER BY count(*) DESC, country`,
-        w.params,
+        `SELECT country, count(*) AS count FROM incidents WHERE ${wi.sql} GROUP BY country ORDER BY count(*) DESC, country`,
+        wi.params,
       )
     ).map((r) => ({ country: r.country, count: Number(r.count) }));
     const by_event_type = (
       await this.db.all<{ event_type: string; count: number }>(
-        `SELECT event_type, count(*) AS count FROM events WHERE ${w.sql} GROUP BY event_type ORDER BY count(*) DESC, event_type`,
-        w.params,
+        `SELECT event_type, count(*) AS count FROM incidents WHERE ${wi.sql} GROUP BY event_type ORDER BY count(*) DESC, event_type`,
+        wi.params,
       )
     ).map((r) => ({ event_type: r.event_type, count: Number(r.count) }));
     return { events, incidents, reports, by_day, by_country, by_event_type };

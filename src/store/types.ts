@@ -102,7 +102,11 @@ export interface IngestResult {
   events: StoredEvent[];
 }
 
-/** Counts for the timeline and charts. */
+/**
+ * Counts over a filter. `events` counts stored events (one per report and event); `incidents`
+ * and every breakdown count incidents, the deduplicated events, with their reconciled
+ * fatalities, so that an event told by several outlets counts once.
+ */
 export interface Stats {
   events: number;
   incidents: number;

@@ -1,5 +1,5 @@
 /**
- * The timeline: events per day stacked by event type (from GET /stats by_day), with a brush
+ * The timeline: incidents (deduplicated events) per day stacked by event type (from GET /stats by_day), with a brush
  * (d3-brush) whose selection becomes the date_from/date_to filter of the map and list.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
@@ -67,7 +67,7 @@ export class Timeline {
       .attr('width', width)
       .attr('height', height)
       .attr('role', 'img')
-      .attr('aria-label', 'Events per day by event type; drag to select dates');
+      .attr('aria-label', 'Incidents per day by event type; drag to select dates');
     const m = { top: 8, right: 12, bottom: 22, left: 34 };
     const { segments, max } = stackByDay(this.stats.by_day);
     if (segments.length === 0) {
