@@ -34,7 +34,7 @@ export interface OpenStoreOptions {
   existing?: boolean;
 }
 
-/** Thrown by openStore({ existing: true }) when the SQLite file is not there. */
+/** Thrown by openStore({ existing: true }) when the SQLite file is not there, or the PostgreSQL schema holds no store. */
 export class NoStoreError extends Error {
   constructor(readonly file: string) {
     super(`no store at ${file}: nothing has been ingested there yet (run \`sitrep ingest\` or \`npm start\` first, or give --store)`);
@@ -50,7 +50,16 @@ export class NoStoreError extends Error {
 export async function openStore(url?: string | null, opts: OpenStoreOptions = {}): Promise<Store> {
   const u = resolveStoreUrl(url);
   let store: SqlStore;
-  if (isPostgresUrl(u)) store = new SqlStore(await openPostgres(u));
+  if (isPostgresUrl(u)) {
+    const db = await openPostgres(u, { create: !opts.existing });
+    // A reading command on a schema nothing was ever stored in (often a typo in ?schema=) says
+    // so, as for a missing SQLite file, rather than showing an empty dataset.
+    if (opts.existing && !(await db.get<{ t: string | null }>('SELECT to_regclass(?) AS t', [`${db.schema}.schema_migrations`]))?.t) {
+      await db.close();
+      throw new NoStoreError(`${u.replace(/\/\/[^@/]*@/, '//…@')} (schema ${db.schema})`);
+    }
+    store = new SqlStore(db);
+  }
   else if (/^sqlite:/i.test(u)) {
     const file = u.replace(/^sqlite:(\/\/)?/i, '');
     if (!file) throw new Error(`store URL has no file: ${u}`);

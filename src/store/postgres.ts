@@ -77,10 +77,10 @@ export function checkSchemaName(schema: string): string {
 }
 
 /**
- * Open a pool on `postgres://USER@HOST:PORT/DB[?schema=NAME]` and create the schema when
+ * Open a pool on `postgres://USER@HOST:PORT/DB[?schema=NAME]` and (unless `create` is false) create the schema when
  * missing. Throws when the server cannot be reached.
  */
-export async function openPostgres(url: string): Promise<Db & { schema: string }> {
+export async function openPostgres(url: string, opts: { create?: boolean } = {}): Promise<Db & { schema: string }> {
   const u = new URL(url);
   const schema = checkSchemaName(u.searchParams.get('schema') ?? 'public');
   u.searchParams.delete('schema');
@@ -91,6 +91,7 @@ export async function openPostgres(url: string): Promise<Db & { schema: string }
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
+  if (opts.create === false) return new PgHandle(pool, schema, null);
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch(async (err: { code?: string }) => {
     // Two processes creating the schema at once: the loser sees a unique violation.
     if (err.code !== '23505' && err.code !== '42P06') {

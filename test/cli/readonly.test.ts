@@ -24,6 +24,17 @@ describe('commands that only read a store', () => {
   });
 });
 
+describe('commands that only read a PostgreSQL store', () => {
+  it.each([['status'], ['export', '--format', 'csv']])('%s on a schema nothing was stored in says so, fails, and creates no schema', (...args) => {
+    const schema = `never_stored_${process.pid}`;
+    const r = sitrep([...args, '--store', `postgres://postgres@127.0.0.1:5432/test?schema=${schema}`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`no store at .*schema ${schema}`));
+    const q = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-tAc', `SELECT count(*) FROM information_schema.schemata WHERE schema_name = '${schema}'`], { encoding: 'utf8' });
+    expect(q.stdout.trim()).toBe('0');
+  });
+});
+
 describe('sitrep worker', () => {
   it('refuses a concurrency beyond what one PostgreSQL server can serve, before connecting', () => {
     const r = sitrep(['worker', '--drain', '--concurrency', '500', '--store', 'postgres://postgres@127.0.0.1:5432/test?schema=never_made']);
