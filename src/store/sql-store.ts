@@ -119,7 +119,8 @@ function whereOf(f: EventFilter, table: 'events' | 'incidents'): { sql: string; 
   if (f.date_from) c.push('event_date >= ?'), p.push(f.date_from);
   if (f.date_to) c.push('event_date <= ?'), p.push(f.date_to);
   if (f.country) c.push('lower(country) = ?'), p.push(f.country.toLowerCase());
-  if (f.admin1) c.push('lower(admin1) = ?'), p.push(f.admin1.toLowerCase());
+  // (the gazetteer writes many admin1 names without accents, "Nuble" for Ñuble: either spelling finds it)
+  if (f.admin1) c.push('lower(admin1) IN (?, ?)'), p.push(f.admin1.toLowerCase(), f.admin1.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
   if (f.event_type) c.push('event_type = ?'), p.push(f.event_type);
   if (f.sub_event_type) c.push('sub_event_type = ?'), p.push(f.sub_event_type);
   if (f.actor) {

@@ -170,6 +170,8 @@ describe.each(['sqlite', 'postgres'] as const)('store on %s', (engine) => {
     expect((await store.listEvents({ country: 'testland' }, 100)).items.length).toBeGreaterThanOrEqual(7);
     expect((await store.listEvents({ country: 'Elsewhere' }, 100)).items).toHaveLength(0);
     expect((await store.listEvents({ admin1: 'east' }, 100)).items.map((e) => e.event_id)).toEqual(['r3-e1']);
+    // an accented spelling finds a name stored without accents
+    expect((await store.listEvents({ admin1: 'Éast' }, 100)).items.map((e) => e.event_id)).toEqual(['r3-e1']);
     expect((await store.listEvents({ event_type: 'Explosions/Remote violence' }, 100)).items.map((e) => e.event_id)).toEqual(['r4-e1']);
     expect((await store.listEvents({ sub_event_type: 'Air/drone strike' }, 100)).items.map((e) => e.event_id)).toEqual(['r4-e1']);
     expect((await store.listEvents({ actor: 'western GUARD' }, 100)).items.map((e) => e.event_id)).toEqual(['r6-e1']);
