@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { disorderTypeOf, eventTypeOf, isSubEventType, type SitrepEvent } from '../model/index.js';
 import { placeByName } from '../pipeline/mentions/places/index.js';
+import { mergeDoubt } from '../pipeline/incidents/index.js';
 import type { Review, StoredEvent } from '../store/types.js';
 import type { ApiContext } from './context.js';
 import { HttpError, badRequest, notFound } from './errors.js';
@@ -86,9 +87,6 @@ export function completeChanges(current: StoredEvent, changes: Partial<SitrepEve
   }
   return out;
 }
-
-/** Incidents further apart than this (days) merge only when the analyst insists ("force"). */
-const MERGE_MAX_DAYS = 30;
 
 /** Register /events, /events/{id}, /incidents, /incidents/{id}, merge and split. */
 export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -245,9 +243,9 @@ export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (!a) throw notFound('incident', id);
       if (!b) throw notFound('incident', other);
       // A slip of the hand (an IED in Sudan onto a shooting in Mexico) is refused unless insisted on.
-      const days = Math.abs(Date.parse(a.event_date) - Date.parse(b.event_date)) / 86_400_000;
-      if (!req.body.force && (a.country !== b.country || days > MERGE_MAX_DAYS)) {
-        throw new HttpError(409, `incidents ${id} (${a.country}, ${a.event_date}) and ${other} (${b.country}, ${b.event_date}) are ${a.country !== b.country ? 'in different countries' : `${Math.round(days)} days apart`}; send "force": true to merge them anyway`);
+      const doubt = mergeDoubt(a, b);
+      if (!req.body.force && doubt) {
+        throw new HttpError(409, `incidents ${id} (${a.country}, ${a.event_date}) and ${other} (${b.country}, ${b.event_date}) are ${doubt}; send "force": true to merge them anyway`);
       }
       const merged = await store.mergeIncidents(id, other, reviewer.trim());
       if (!merged) throw notFound('incident', id);

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Registrar>> = {
   enqueue: () => import('./enqueue.js'),
   worker: () => import('./worker.js'),
   status: () => import('./status.js'),
+  incident: () => import('./incident.js'),
   geocode: () => import('./geocode.js'),
   serve: () => import('./serve.js'),
   watch: () => import('./watch.js'),

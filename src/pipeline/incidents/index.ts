@@ -333,6 +333,22 @@ export function chooseIncident(
   return best;
 }
 
+// ---- Analyst decisions ---------------------------------------------------------------------
+
+/** Incidents further apart than this (days) merge only when the analyst insists ("force"). */
+export const MERGE_MAX_DAYS = 30;
+
+/**
+ * Why merging two incidents looks like a slip of the hand (an IED in Sudan onto a shooting in
+ * Mexico): they lie in different countries or more than MERGE_MAX_DAYS apart. null when the
+ * merge is plausible.
+ */
+export function mergeDoubt(a: Pick<IncidentFields, 'country' | 'event_date'>, b: Pick<IncidentFields, 'country' | 'event_date'>): string | null {
+  if (a.country !== b.country) return 'in different countries';
+  const days = Math.abs(dayNumber(a.event_date) - dayNumber(b.event_date));
+  return days > MERGE_MAX_DAYS ? `${days} days apart` : null;
+}
+
 // ---- Space-time index keys -------------------------------------------------------------
 
 /** Grid cell size in degrees for the spatial index (about 22 km of latitude). */
