@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { contentTypeOf, EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
+import { contentTypeOf, EXPORT_FORMATS, EXPORT_LEVELS, exportable, incidentsAsEvents, writeExport } from '../export/index.js';
 import type { ApiContext } from './context.js';
 import { toFilter, type FilterQuery } from './filters.js';
 import { errorSchema, filterQuery } from './schemas.js';
@@ -12,7 +12,7 @@ import { errorSchema, filterQuery } from './schemas.js';
 /** Register the export routes. */
 export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
   for (const format of EXPORT_FORMATS) {
-    app.get<{ Querystring: FilterQuery }>(
+    app.get<{ Querystring: FilterQuery & { level?: string } }>(
       `/export.${format}`,
       {
         schema: {
@@ -24,22 +24,30 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
                 : 'Events matching the filters as JSON Lines with evidence, claims and incident_id, streamed') +
             '; events an analyst rejected are left out unless a status is asked for',
           tags: ['export'],
-          querystring: filterQuery,
+          querystring: {
+            ...filterQuery,
+            properties: {
+              ...filterQuery.properties,
+              level: { type: 'string', enum: [...EXPORT_LEVELS], default: 'events', description: 'a row per stored event (one per report) or per incident (deduplicated, sources joined)' },
+            },
+          },
           produces: [contentTypeOf(format).split(';')[0]!],
           response: { '4xx': errorSchema, '5xx': errorSchema },
         },
       },
       async (req, reply) => {
-        const filter = toFilter(req.query);
+        const { level, ...query } = req.query;
+        const filter = toFilter(query);
         const body = new PassThrough();
+        const rows = level === 'incidents' ? incidentsAsEvents(ctx.store, filter) : exportable(ctx.store.streamEvents(filter), filter.status);
         // Written in the background; a store error mid-stream cuts the response (the status is already sent).
-        writeExport(format, exportable(ctx.store.streamEvents(filter), filter.status), body, { end: true }).catch((err: unknown) => {
+        writeExport(format, rows, body, { end: true }).catch((err: unknown) => {
           req.log.error({ err }, 'export failed');
           body.destroy(err instanceof Error ? err : new Error(String(err)));
         });
         return reply
           .type(contentTypeOf(format))
-          .header('content-disposition', `attachment; filename="sitrep-events.${format}"`)
+          .header('content-disposition', `attachment; filename="sitrep-${level === 'incidents' ? 'incidents' : 'events'}.${format}"`)
           .send(body);
       },
     );

@@ -6,7 +6,7 @@ import { createWriteStream, existsSync, realpathSync, renameSync, rmSync } from 
 import path from 'node:path';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, exportable, writeExport } from '../export/index.js';
+import { EXPORT_FORMATS, EXPORT_LEVELS, exportable, incidentsAsEvents, writeExport } from '../export/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
 import { countryFromQuery } from '../pipeline/mentions/places/index.js';
 import { isPostgresUrl, openStore, resolveStoreUrl, type EventFilter } from '../store/index.js';
@@ -111,13 +111,16 @@ export function register(program: Command): void {
     .description('write stored events as CSV (ACLED columns), GeoJSON or JSON Lines; stdout by default')
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to FILE instead of stdout')
+    .option('--level <level>', "a row per stored event (events: one per report) or per incident (incidents: deduplicated, sources joined)", 'events')
     .option('--store <url>', STORE_HELP);
-  addFilterOptions(cmd).action(async (opts: FilterFlags & { format: string; out?: string; store?: string }) => {
+  addFilterOptions(cmd).action(async (opts: FilterFlags & { format: string; out?: string; store?: string; level: string }) => {
     if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format ${opts.format} (use ${EXPORT_FORMATS.join(', ')})`);
     }
+    if (!(EXPORT_LEVELS as readonly string[]).includes(opts.level)) throw new Error(`unknown --level ${opts.level} (use ${EXPORT_LEVELS.join(' or ')})`);
     const filter = filterFromFlags(opts);
     const store = await openStore(opts.store, { existing: true });
+    const rowsOf = () => (opts.level === 'incidents' ? incidentsAsEvents(store, filter) : exportable(store.streamEvents(filter), filter.status));
     try {
       if (opts.out) {
         refuseStoreAsOut(opts.out, opts.store);
@@ -131,10 +134,10 @@ export function register(program: Command): void {
           throw new Error(`cannot write --out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
         try {
-          const n = await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), out, { end: true });
+          const n = await writeExport(opts.format, rowsOf(), out, { end: true });
           if (!out.writableFinished) await once(out, 'finish');
           renameSync(part, opts.out);
-          console.error(`export: ${n} events written to ${opts.out}`);
+          console.error(`export: ${n} ${opts.level} written to ${opts.out}`);
         } catch (err) {
           out.destroy();
           rmSync(part, { force: true });
@@ -145,7 +148,7 @@ export function register(program: Command): void {
         process.stdout.on('error', (err: NodeJS.ErrnoException) => {
           if (err.code === 'EPIPE') process.exit(0);
         });
-        await writeExport(opts.format, exportable(store.streamEvents(filter), filter.status), process.stdout);
+        await writeExport(opts.format, rowsOf(), process.stdout);
       }
     } finally {
       await store.close();

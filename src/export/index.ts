@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { StoredEvent } from '../store/types.js';
+import { civilianTargetingOf, disorderTypeOf, interactionOf } from '../model/index.js';
+import type { EventFilter, Incident, Store, StoredEvent } from '../store/types.js';
 
 /** Export formats. */
 export const EXPORT_FORMATS = ['csv', 'geojson', 'jsonl'] as const;
@@ -202,7 +203,73 @@ export function writeExport(
   }
 }
 
-/** MIME type of a format, for HTTP responses. */
+/** What one row of an export stands for: a stored event (one per report), or an incident (deduplicated). */
+export const EXPORT_LEVELS = ['events', 'incidents'] as const;
+export type ExportLevel = (typeof EXPORT_LEVELS)[number];
+
+/**
+ * One row per incident, for a deduplicated dataset: the incident's reconciled fields (date,
+ * type, actors, place, fatalities low/best/high) over the event that best stands for it (same
+ * sub-event type and actor1; its inter codes and notes), with `event_id` the incident_id,
+ * `source` every outlet behind it ("A; B", ACLED's way), and the claims of all its reports.
+ * Pages through Store.listIncidents, so memory stays flat; each incident reads its events.
+ */
+export async function* incidentsAsEvents(store: Store, filter: EventFilter): AsyncGenerator<StoredEvent> {
+  let cursor: string | null = null;
+  do {
+    const page: { items: Incident[]; next_cursor: string | null } = await store.listIncidents(filter, 500, cursor);
+    for (const inc of page.items) {
+      const all = (await Promise.all(inc.event_ids.map((id) => store.getEvent(id)))).filter((e): e is StoredEvent => !!e);
+      const events = filter.status ? all : all.filter((e) => e.status !== 'rejected');
+      if (events.length === 0) continue;
+      const lead =
+        events.find((e) => e.sub_event_type === inc.sub_event_type && e.actor1 === inc.actor1) ??
+        events.find((e) => e.sub_event_type === inc.sub_event_type) ??
+        events[0]!;
+      const interOf = (name: string | null, fallback: number | null) => events.find((e) => e.actor1 === name)?.inter1 ?? events.find((e) => e.actor2 === name)?.inter2 ?? fallback;
+      const sources = [...new Set(events.map((e) => e.source).filter((x): x is string => !!x))];
+      const seen = new Set<string>();
+      const claims = events.flatMap((e) => e.claims).filter((c) => {
+        const k = `${c.kind}|${c.low}|${c.high}|${c.source ?? ''}`;
+        return !seen.has(k) && !!seen.add(k);
+      });
+      const sub = inc.sub_event_type as StoredEvent['sub_event_type'];
+      const inter1 = interOf(inc.actor1, lead.inter1) as StoredEvent['inter1'];
+      const inter2 = interOf(inc.actor2, lead.inter2) as StoredEvent['inter2'];
+      yield {
+        ...lead,
+        event_id: inc.incident_id,
+        disorder_type: disorderTypeOf(sub),
+        interaction: interactionOf(inter1, inter2),
+        civilian_targeting: civilianTargetingOf(sub, inter2),
+        incident_id: inc.incident_id,
+        event_date: inc.event_date,
+        time_precision: inc.time_precision as StoredEvent['time_precision'],
+        event_type: inc.event_type as StoredEvent['event_type'],
+        sub_event_type: sub,
+        actor1: inc.actor1,
+        inter1,
+        actor2: inc.actor2,
+        inter2,
+        country: inc.country,
+        admin1: inc.admin1,
+        admin2: inc.admin2,
+        location: inc.location,
+        latitude: inc.latitude,
+        longitude: inc.longitude,
+        geo_precision: inc.geo_precision as StoredEvent['geo_precision'],
+        fatalities: inc.fatalities,
+        fatalities_low: inc.fatalities_low,
+        fatalities_high: inc.fatalities_high,
+        source: sources.join('; ') || lead.source,
+        claims,
+        ingested_at: events.map((e) => e.ingested_at ?? '').sort().at(-1) || lead.ingested_at,
+      };
+    }
+    cursor = page.next_cursor;
+  } while (cursor);
+}
+
 /**
  * The events an export holds: rejected ones are left out unless the filter asks for a status
  * (an analyst's rejection means "this is not an event"; `status=rejected` exports them).
@@ -211,6 +278,7 @@ export async function* exportable(events: AsyncIterable<StoredEvent>, statusAske
   for await (const e of events) if (statusAsked || e.status !== 'rejected') yield e;
 }
 
+/** MIME type of a format, for HTTP responses. */
 export function contentTypeOf(format: ExportFormat): string {
   return format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
 }

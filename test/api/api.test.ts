@@ -414,6 +414,9 @@ describe('exports', () => {
       expect(l.evidence.event_type).toBeDefined();
       expect(l.claims.length).toBe(1);
     }
+    const perIncident = await call(srv.base, 'GET', '/export.jsonl?level=incidents&event_type=Protests');
+    expect(perIncident.text.trim().split('\n').map((l) => JSON.parse(l).event_id)).toEqual([lines[0].incident_id]);
+    expect((await call(srv.base, 'GET', '/export.csv?level=reports')).status).toBe(400);
     const bad = await call(srv.base, 'GET', '/export.csv?date_from=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.json.message).toMatch(/date_from/);

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACLED_COLUMNS, guardCell, writeCsv, writeExport, writeGeoJson, writeJsonl } from '../../src/export/index.js';
+import { ACLED_COLUMNS, guardCell, incidentsAsEvents, writeCsv, writeExport, writeGeoJson, writeJsonl } from '../../src/export/index.js';
 import type { Store } from '../../src/store/index.js';
 import { freshStore, killed, mkDoc, mkEvent, type TestStore } from '../store/helpers.js';
 
@@ -130,6 +130,31 @@ describe('exports', () => {
     }
   });
 
+  it('exports one row per incident: reconciled figures, every outlet, its id', async () => {
+    const t2 = await freshStore('sqlite');
+    try {
+      const a = await t2.store.ingest(mkDoc('one', 'first outlet', { source: 'Outlet A' }), [
+        mkEvent({ event_id: 'o1', doc_id: 'one', fatalities: 10, fatalities_low: 10, fatalities_high: 10, claims: [killed(10, 'the army')] }),
+      ]);
+      await t2.store.ingest(mkDoc('two', 'second outlet', { source: 'Outlet B' }), [
+        mkEvent({ event_id: 't1', doc_id: 'two', fatalities: 14, fatalities_low: 14, fatalities_high: 14, claims: [killed(14, 'a hospital')] }),
+      ]);
+      await t2.store.ingest(mkDoc('three', 'elsewhere', { source: 'Outlet A' }), [mkEvent({ event_id: 'x1', doc_id: 'three', latitude: 14.5, longitude: 22.0, location: 'Yonder' })]);
+      const { text, n } = await capture((out) => writeCsv(incidentsAsEvents(t2.store, {}), out));
+      expect(n).toBe(2);
+      const recs = parse(text, { columns: true }) as Record<string, string>[];
+      const joined = recs.find((r) => r.event_id_cnty === a.events[0]!.incident_id)!;
+      expect(joined.source).toBe('Outlet A; Outlet B');
+      expect(joined.fatalities).toBe('10'); // lower median of the distinct figures 10 and 14
+      expect(joined.inter1).toBe('1');
+      const lines = (await capture((out) => writeJsonl(incidentsAsEvents(t2.store, {}), out))).text.trim().split('\n').map((l) => JSON.parse(l) as { event_id: string; fatalities_high: number; claims: unknown[] });
+      const j = lines.find((l) => l.event_id === a.events[0]!.incident_id)!;
+      expect([j.fatalities_high, j.claims.length]).toEqual([14, 2]);
+    } finally {
+      await t2.cleanup();
+    }
+  });
+
   it('`sitrep export --out` never writes over the store it reads, and a failed export keeps the old file', async () => {
     const cli = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')];
     const file = t.url.replace(/^sqlite:/, '');
@@ -151,6 +176,11 @@ describe('exports', () => {
     expect(recs.map((r) => r.event_id_cnty)).toEqual(['e1']);
     const bbox = await run(process.execPath, [...cli, 'export', '--format', 'jsonl', '--store', t.url, '--bbox', '-13,8,-12,9'], { cwd: root });
     expect(bbox.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { event_id: string }).event_id)).toEqual(['w1']);
+    await expect(run(process.execPath, [...cli, 'export', '--format', 'csv', '--level', 'reports', '--store', t.url], { cwd: root })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/unknown --level reports \(use events or incidents\)/),
+    });
+    const byIncident = await run(process.execPath, [...cli, 'export', '--format', 'jsonl', '--level', 'incidents', '--store', t.url], { cwd: root });
+    expect(byIncident.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { event_id: string }).event_id).every((id) => id.startsWith('inc_'))).toBe(true);
     await expect(run(process.execPath, [...cli, 'export', '--format', 'pdf', '--store', t.url], { cwd: root })).rejects.toMatchObject({
       stderr: expect.stringMatching(/unknown --format pdf/),
     });
