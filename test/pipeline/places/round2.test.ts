@@ -75,6 +75,16 @@ const TABLES: Tables = {
       want: [{ mention: 'St. Louis County', name: 'Saint Louis', country: 'United States' }],
     },
   ],
+  'a compass word opening a street name is no town; a town opening one is a site of the town': [
+    {
+      text: 'The march went from Ferguson, Missouri, along West Florissant Avenue and back.',
+      want: [
+        { mention: 'Ferguson', country: 'United States' },
+        { mention: 'West', name: null },
+        { mention: 'Florissant', name: null },
+      ],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

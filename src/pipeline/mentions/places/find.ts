@@ -134,6 +134,8 @@ const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisiona
 const MEDIA_AFTER = new Set(['tv', 'television', 'radio', 'channel', 'newspaper', 'daily', 'times', 'tribune', 'herald', 'gazette', 'post', 'network', 'fm', 'independent', 'guardian', 'journal', 'chronicle', 'monitor', 'observer', 'express', 'standard']);
 /** Words that open a saint's name in English and French ("St Francis"); "San", "Santa" open many city names. */
 const SAINT = new Set(['st', 'saint', 'sainte']);
+/** The last word of a street's name. */
+const STREET_WORDS = new Set(['road', 'street', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'expressway', 'way']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
 /** Prior bonus of a populated place's feature code (GeoNames codes: capitals and seats up, sections and historical places down). */
 const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
@@ -506,7 +508,24 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     else if (multi && ADMIN1_AFTER.has(last.fold)) afterCue = 'admin1';
     // "Moro Market", "Kano Junction", "Lagos Road": the name is part of a site's own name; the site
     // may stand anywhere (a market named for a far town), so it says little about which town
-    const site = mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && SITE_AFTER.has(next.fold);
+    // …and so is the first word of a street's name ("West Florissant Avenue", "Abuja Kaduna Expressway")
+    // (the index of the street word, or -1)
+    const streetAhead = (k: number): number => {
+      for (let j = k; j <= k + 2; j++) {
+        const w = tokens[j];
+        if (!w || w.sent !== t.sent || !w.cap || w.allCaps) return -1;
+        if (STREET_WORDS.has(w.fold)) return j > k ? j : -1;
+      }
+      return -1;
+    };
+    const streetEnd = mode === 'cap' && next && /^ $/.test(text.slice(last.end, next.start)) && !SITE_AFTER.has(next.fold) ? streetAhead(best.last + 1) : -1;
+    // a compass word opening a street's name is no town of that name ("West" Texas)
+    if (streetEnd >= 0 && best.last === i && COMPASS.has(t.fold)) {
+      i = streetEnd;
+      continue;
+    }
+    // (a town's name opening one is a site of the town, "Bannu Airport Road")
+    const site = mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && (SITE_AFTER.has(next.fold) || streetEnd >= 0);
     if (!afterCue && !site && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
       if (ADMIN1_AFTER.has(next.fold)) afterCue = 'admin1';
       else if (ADMIN2_AFTER.has(next.fold)) afterCue = 'admin2';
