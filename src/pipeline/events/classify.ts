@@ -197,6 +197,12 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   for (const [cat, sub] of STRATEGIC) {
     let score = s(cat);
     if (cat === 'transfer' && peacefulTakeover) score = Math.max(score, s('overtake')) + 0.5;
+    // a missile or bomb intercepted or defused, nobody hurt: the weapon never struck
+    // (ACLED: Disrupted weapons use), however strongly the weapon itself is named
+    if (cat === 'disrupted' && score > 0 && !claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0)) {
+      const current = best as SentenceClass | null;
+      if (current && current.family === 'violence') score = Math.max(score, current.score / 0.9 + 0.1);
+    }
     if (cat === 'arrest' && ctx.docIsProtest) score *= 0.5;
     consider(sub, score * 0.9, bestCue(cues, cat), 'strategic');
   }

@@ -228,6 +228,9 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
+/** Words before the place a missile or drone was launched from ("launched … from Saada"). */
+const ORIGIN_BEFORE = /\b(?:launched|fired|lobbed|sent)\b[^.;:]{0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+
 /**
  * A country people flee towards, that borders the scene or that a deal is made with
  * ("fled towards Chad", "on the border with Chad"): named, not where the event happened.
@@ -466,7 +469,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const named = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p));
     // "farmers marching from Punjab towards New Delhi": where they were headed is not where it
     // happened, when the sentence names another place
-    const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)));
+    // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
+    const notDestinations = named.filter(
+      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, p.start - 90), p.start)),
+    );
     const sPlaces = sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);

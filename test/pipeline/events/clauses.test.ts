@@ -277,3 +277,10 @@ describe('a killing by a crowd told without the word "mob"', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
   });
 });
+
+describe('where a missile was launched from is not where the event was', () => {
+  it('a missile fired from one country and downed over another is placed where it was downed', () => {
+    const x = run('A ballistic missile launched by the Houthis from Saada in northern Yemen was intercepted over Najran on Thursday, the coalition said.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
+  });
+});
