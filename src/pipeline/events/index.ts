@@ -100,7 +100,8 @@ function bySentence<T extends TextSpan>(items: T[]): (s: Sentence) => T[] {
 
 
 const KIND_RANK: Record<string, number> = { place: 0, admin2: 1, admin1: 2, country: 3 };
-const isFine = (p: PlaceMention) => p.place != null && (p.place.kind === 'place' || p.place.kind === 'admin2');
+// (a region across provinces, "Darfur", is as coarse as a province)
+const isFine = (p: PlaceMention) => p.place != null && (p.place.kind === 'place' || p.place.kind === 'admin2') && p.place.feature_code !== 'RGN';
 
 /** The event places of a sentence: a listed series of fine places, else its finest place. */
 function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: string | null): PlaceMention[] {

@@ -284,3 +284,10 @@ describe('where a missile was launched from is not where the event was', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
   });
 });
+
+describe('a region named before its town', () => {
+  it('"the Darfur city of Nyala" is one event at Nyala, and firing on "a crowd" is force against it', () => {
+    const x = run('At least 10 demonstrators were shot dead in the Darfur city of Nyala on 31 July. Police opened fire on a crowd protesting against fuel prices, witnesses said.', '2024-08-02');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Excessive force against protesters', 'Nyala']]);
+  });
+});
