@@ -85,6 +85,12 @@ const TABLES: Tables = {
       ],
     },
   ],
+  'a bare country name shared by its capital is the country': [
+    {
+      text: 'More than 40 demonstrators were detained in Panama on Monday after police used tear gas near San Felix.',
+      want: [{ mention: 'Panama', country: 'Panama', name: 'Panama' }],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

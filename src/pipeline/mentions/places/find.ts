@@ -785,8 +785,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         s -= 1;
       }
     }
-    // a bare name shared by a district and its seat town: the town itself
-    if (kind === 'place' && !h.alternate && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && x.hitSet.has(a2)) {
+    // a bare name shared by a district and its seat town: the town itself (not where the country
+    // carries the name too, "detained in Panama": the district is named for the country)
+    if (kind === 'place' && !h.alternate && sp.afterCue !== 'admin2' && sp.afterCue !== 'admin' && a2 >= 0 && x.hitSet.has(a2) && !sp.hits.some((o) => gaz.kindOf(o.entity) === 'country')) {
       s += 1.5;
       reasons?.push('seat of the same-named district +1.5');
     }
