@@ -143,7 +143,7 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     const crowdActs = sum(cues.filter((c) => !isDescriptiveRiotCue(c)), 'riot_violence');
     const forceOnCrowd = cues.some((c) => isForceCue(c));
     const protesterViolence = rioters || crowdActs >= 3 || (s('riot_violence') >= 3 && !(lethalByState && forceOnCrowd));
-    if (s('mob') >= 4 && !protestScore) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
+    if (s('mob') >= 4 && s('protest') === 0) return { sub_event_type: 'Mob violence', score: s('mob'), trigger: bestCue(cues, 'mob')!, family: 'demonstration' };
     if (protesterViolence) return { sub_event_type: 'Violent demonstration', score, trigger: bestCue(cues, 'riot_violence') ?? trigger, family: 'demonstration' };
     if (lethalByState) return { sub_event_type: 'Excessive force against protesters', score, trigger: bestCue(cues, 'protest_lethal') ?? trigger, family: 'demonstration' };
     if (s('protest_intervention') > 0) return { sub_event_type: 'Protest with intervention', score, trigger: bestCue(cues, 'protest_intervention') ?? trigger, family: 'demonstration' };

@@ -117,10 +117,17 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
   let best: PlaceMention[] = [];
   for (let i = 0; i < listable.length; i++) {
     const series: PlaceMention[] = [listable[i]!];
+    const LIST_SEP = /^\s*(?:(?:states?|provinces?|regions?|districts?|governorates?|counties|county|areas?)\b)?\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+)?$/i;
     for (let j = i + 1; j < listable.length; j++) {
       const between = doc.text.slice(listable[j - 1]!.end, listable[j]!.start);
-      if (/^\s*(?:(?:states?|provinces?|regions?|districts?|governorates?|counties|county|areas?)\b)?\s*(?:,|,?\s*and|,?\s*&|\/)\s*(?:in\s+|at\s+)?$/i.test(between)) series.push(listable[j]!);
-      else break;
+      if (!LIST_SEP.test(between)) break;
+      // "in Tafo, Kumasi": a bigger town close by, after a bare comma and ending the list, says
+      // which city the quarter or suburb is in; it is no second event place
+      const prev = series[series.length - 1]!.place!;
+      const cur = listable[j]!.place!;
+      const ends = j + 1 >= listable.length || !LIST_SEP.test(doc.text.slice(listable[j]!.end, listable[j + 1]!.start));
+      if (/^\s*,\s*$/.test(between) && ends && cur.kind === 'place' && prev.kind === 'place' && (cur.population ?? 0) > (prev.population ?? 0) && roughKm(prev, cur) <= 15) continue;
+      series.push(listable[j]!);
     }
     if (series.length > best.length) best = series;
   }

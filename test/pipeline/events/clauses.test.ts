@@ -291,3 +291,14 @@ describe('a region named before its town', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Excessive force against protesters', 'Nyala']]);
   });
 });
+
+describe('a quarter named with its city', () => {
+  it('"in Tafo, Kumasi" is one event at the quarter; an angry crowd beating a man is mob violence; "nobody has been arrested" is no arrest', () => {
+    const x = run('An angry crowd beat a man accused of theft near the market in Tafo, Kumasi, early on Tuesday, residents said. Police took the body away; nobody has been arrested.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Mob violence', 'Tafo']]);
+  });
+  it('a real list of towns stays a list', () => {
+    const x = run('Gunmen attacked villages in Tafo, Kumasi and Obuasi on Tuesday, police said.', '2024-05-23');
+    expect(x.events.map((e) => e.location).sort()).toEqual(['Kumasi', 'Obuase', 'Tafo']);
+  });
+});
