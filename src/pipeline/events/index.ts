@@ -237,7 +237,7 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
-const ORIGIN_BEFORE = /\b(?:launched|fired|lobbed|sent)\b[^.;:]{0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b[^.;:]{0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 
 /**
  * A country people flee towards, that borders the scene or that a deal is made with
@@ -479,7 +479,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
     const notDestinations = named.filter(
-      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, p.start - 90), p.start)),
+      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, p.start - 160), p.start)),
     );
     const sPlaces = sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
