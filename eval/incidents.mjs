@@ -10,7 +10,7 @@
 // counted (one report's events are distinct by construction).
 //
 // Usage: node eval/incidents.mjs [--verbose] [--keep]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,13 +69,22 @@ function material() {
       });
     });
   }
-  const pdir = path.join(root, 'eval/paraphrases');
-  for (const f of readdirSync(pdir).filter((f) => f.endsWith('.json')).sort()) {
-    const p = JSON.parse(readFileSync(path.join(pdir, f), 'utf8'));
-    const gold = JSON.parse(readFileSync(path.join(shared, 'gold', `${p.gold}.json`), 'utf8'));
-    const family = `gold-${p.gold}`;
-    reports.push({ family, kind: 'gold', raw: { id: gold.id, text: gold.text, published: gold.published ?? null, source: gold.source ?? null } });
-    for (const r of p.reports) reports.push({ family, kind: 'gold', raw: { id: r.id, text: r.text, published: r.published ?? null, source: r.source ?? null } });
+  // eval/paraphrases: written while developing the rules; eval/paraphrases-heldout: written
+  // afterwards by another hand and never used to shape a rule (measured apart as well)
+  const seenGold = new Set();
+  for (const [dir, heldout] of [['eval/paraphrases', false], ['eval/paraphrases-heldout', true]]) {
+    const pdir = path.join(root, dir);
+    if (!existsSync(pdir)) continue;
+    for (const f of readdirSync(pdir).filter((f) => f.endsWith('.json')).sort()) {
+      const p = JSON.parse(readFileSync(path.join(pdir, f), 'utf8'));
+      const gold = JSON.parse(readFileSync(path.join(shared, 'gold', `${p.gold}.json`), 'utf8'));
+      const family = `gold-${p.gold}`;
+      if (!seenGold.has(p.gold)) {
+        seenGold.add(p.gold);
+        reports.push({ family, kind: 'gold', original: true, raw: { id: gold.id, text: gold.text, published: gold.published ?? null, source: gold.source ?? null } });
+      }
+      for (const r of p.reports) reports.push({ family, kind: 'gold', heldout, raw: { id: r.id, text: r.text, published: r.published ?? null, source: r.source ?? null } });
+    }
   }
   return reports;
 }
@@ -133,7 +142,7 @@ async function runExtractor(reports) {
     const events = [];
     for await (const e of store.streamEvents({})) {
       const r = famOf.get(e.doc_id);
-      if (r) events.push({ doc: e.doc_id, family: r.family, kind: r.kind, incident: e.incident_id, e });
+      if (r) events.push({ doc: e.doc_id, family: r.family, kind: r.kind, heldout: !!r.heldout, original: !!r.original, incident: e.incident_id, e });
     }
     const stats = await store.stats({});
     return { events, failed, incidents: stats.incidents };
@@ -213,6 +222,7 @@ console.log(`multi-report events with events from 2+ reports: ${covered} of ${mu
 console.log(line('all (extractor)', all));
 console.log(line('  UCDP multi-headline rows', ucdp));
 console.log(line('  gold + paraphrases', gold));
+if (events.some((e) => e.heldout)) console.log(line('    held-out paraphrases', pairwise(events.filter((e) => e.kind === 'gold' && (e.heldout || e.original)))));
 const oracleEvents = await runOracle(reports);
 const oracle = pairwise(oracleEvents);
 console.log(line('UCDP coding as extraction', oracle));

@@ -145,7 +145,18 @@ if (!only || only === 'mm') {
 if ((!only || only === 'incidents') && existsSync(path.join(root, 'eval/incidents.mjs'))) {
   console.log('\n=== incidents (pairwise clustering across reports)');
   try {
-    console.log(execFileSync(process.execPath, [path.join(root, 'eval/incidents.mjs')], { encoding: 'utf8' }).trimEnd());
+    const out = execFileSync(process.execPath, [path.join(root, 'eval/incidents.mjs')], { encoding: 'utf8' }).trimEnd();
+    console.log(out);
+    const f1 = (label) => {
+      const m = new RegExp(`^\\s*${label}\\s.*F1\\s+([\\d.]+)%`, 'm').exec(out);
+      return m ? Number(m[1]) / 100 : null;
+    };
+    summary.push(
+      ['inc', 'clustering F1, all', f1('all \\(extractor\\)'), 0.85, '#5'],
+      ['inc', 'F1 UCDP multi-headline', f1('UCDP multi-headline rows'), 0.85, '#5'],
+      ['inc', 'F1 gold + paraphrases', f1('gold \\+ paraphrases'), 0.85, '#5'],
+      ['inc', 'F1 held-out paraphrases', f1('held-out paraphrases'), 0.85, '#5'],
+    );
   } catch (err) {
     console.log(`incident eval failed: ${err.stderr || err.message}`);
   }
