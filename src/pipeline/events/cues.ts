@@ -41,7 +41,7 @@ export interface Cue {
   start: number;
   end: number;
   text: string;
-  /** The category weight, halved for a weak cue. */
+  /** The category weight, halved for a weak cue; 0 for a qualifier (transfer.peaceful, mob.crowd_acts). */
   weight: number;
 }
 
@@ -106,7 +106,8 @@ export function loadTriggerLexicon(): TriggerLexicon {
   const categories = CUE_CATEGORIES.map((category) => {
     const c = json[category] as CategoryJson | undefined;
     if (!c) throw new Error(`triggers.json: category ${category} missing`);
-    // (a transfer's "peaceful" words are cues of weight 0: they qualify a takeover, never make an event)
+    // (qualifiers, a transfer's "peaceful" words and a mob's "crowd_acts", are cues of weight 0:
+    // they qualify other cues and never make an event by themselves)
     return { category, weight: c.weight, re: strongOrWeak(c.patterns, c.weak ?? [], [...(c.peaceful ?? []), ...(c.crowd_acts ?? [])]) };
   });
   const mod = (k: string) => alternation((json[k] as { patterns: string[] }).patterns)!;
