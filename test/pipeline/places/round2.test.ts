@@ -91,6 +91,18 @@ const TABLES: Tables = {
       want: [{ mention: 'Panama', country: 'Panama', name: 'Panama' }],
     },
   ],
+  'a first name before a possessed surname is a person': [
+    {
+      text: "Marchers in Ferguson, Missouri, said they wanted Michael Brown's family to know he was not forgotten.",
+      want: [{ mention: 'Michael', name: null }],
+    },
+  ],
+  'a town near the country of the forces named beats a bigger namesake across the world': [
+    {
+      text: 'Settlers accompanied by Israeli troops uprooted olive trees in a village of Bethlehem governorate on Friday.',
+      want: [{ mention: 'Bethlehem', country: 'Palestine' }],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

@@ -563,6 +563,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       else if (mode === 'nocase' && prev2 && TITLES.has(prev2.fold) && /^ $/.test(text.slice(prev2.end, prev.start)) && !commonWord(prev, gaz) && !NAME_PARTS.has(prev.fold) && gaz.findName(prev.fold) < 0 && !gaz.demonym(prev.fold))
         personLike = personSure = true;
     }
+    // "Michael Brown's family": a single name followed by a possessed capitalised word that
+    // makes no place with it is a first name and surname
+    if (!personLike && !multi && mode === 'cap' && next && next.foldFull && next.cap && !next.allCaps && /^ $/.test(text.slice(last.end, next.start)) &&
+      !GENERIC_IN_NAME.has(next.fold) && !ADMIN1_AFTER.has(next.fold) && !ADMIN2_AFTER.has(next.fold) && !ADMIN_AFTER.has(next.fold) && !SITE_AFTER.has(next.fold) && gaz.findName(`${t.fold} ${next.fold}`) < 0)
+      personLike = personSure = true;
     // "A youth, Kamal, who…", "the farmer, Musa, was…": a name set off after a person word
     if (!personLike && prev && APPOSITION_HEADS.has(prev.fold) && /^,\s+$/.test(text.slice(prev.end, t.start)) && /^\s*,/.test(text.slice(last.end, last.end + 3)))
       personLike = personSure = true;
@@ -736,6 +741,16 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const b = 1.5 + 3.5 * (v / totalVotes);
       s += b;
       reasons?.push(`country in context +${b.toFixed(1)}`);
+    } else if (kind === 'place' && demonymTotal > 0) {
+      // "Israeli troops", "Russian forces": a people's forces act in and beside their country, so
+      // a town near that border is more likely than one across the world
+      for (const [dc, dv] of demonymVotes) {
+        if (dc !== c && dv > 0 && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dc)) {
+          s += 1;
+          reasons?.push('near the country of a people named +1');
+          break;
+        }
+      }
     }
     const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
     const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
