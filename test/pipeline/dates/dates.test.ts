@@ -64,6 +64,7 @@ const cases: Case[] = [
   { name: 'a day right before "claimed" is the claim\'s', text: 'The group on Monday claimed the ambush on the convoy.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
   { name: 'date of a claim of responsibility is reporting', text: 'The group claimed responsibility on Monday for the ambush.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
   { name: 'a part of day before a written date', text: 'Marchers crossed the town on the evening of 3 March.', surface: 'on the evening of 3 March', date: '2026-03-03', precision: 1, relative: false },
+  { name: 'a dateline with a state abbreviation is publication', text: 'FERGUSON, Mo., Mar 11 (Wire) - Marchers crossed the town.', surface: 'Mar 11', date: '2026-03-11', precision: 1, flags: { publication: true } },
   { name: 'date of a statement is reporting', text: 'Six people were hurt in the blast, police said on Monday.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
 ];
 

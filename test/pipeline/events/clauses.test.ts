@@ -302,3 +302,10 @@ describe('a quarter named with its city', () => {
     expect(x.events.map((e) => e.location).sort()).toEqual(['Kumasi', 'Obuase', 'Tafo']);
   });
 });
+
+describe('weeks of unrest since an earlier killing', () => {
+  it('are background, not an event of this report', () => {
+    const x = run('About 100 people marched peacefully through Ferguson on Tuesday. The St. Louis suburb has seen weeks of protests, some of them violent, since a police officer shot dead a teenager.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Peaceful protest', 'Ferguson']]);
+  });
+});

@@ -422,7 +422,8 @@ function isPublication(s: Sentence, start: number, end: number, p: Patterns): bo
   if (rest.split(/\s+/).filter(Boolean).length <= 2 && s.text.length < 60) return true;
   if (p.publication.test(s.text) && s.text.length < 160) return true;
   // Dateline: an upper-case place before the date near the start, then an agency or a dash.
-  if (start < 60 && /^[\p{Lu}\s,.'’-]+(?:,\s*[\p{L}\s]+)?[,\s]*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*(?:\(|--|–|—|-\s)/.test(after)) return true;
+  // ("FERGUSON, Mo., Aug 27 (Wire) -": a state's abbreviation after the place)
+  if (start < 60 && /^[\p{Lu}\s,.'’-]+(?:,\s*[\p{L}\s.]+)?[,\s]*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*(?:\(|--|–|—|-\s)/.test(after)) return true;
   // "KABUL, Afghanistan (March 28) –"
   if (start < 60 && /^[\p{Lu}][\p{L}\s,.'’-]*\(\s*$/u.test(before) && /\p{Lu}{3,}/u.test(before) && /^\s*\)\s*(?:--|–|—|-)/.test(after)) return true;
   // "Agency, 7 November 2022 On 6 November …": an outlet name, a full date, then the story.
