@@ -103,6 +103,15 @@ const TABLES: Tables = {
       want: [{ mention: 'Bethlehem', country: 'Palestine' }],
     },
   ],
+  'a capital that acts, over an adverb or auxiliary, stands for its government': [
+    {
+      text: 'A drone struck a camp near Makhmour in Iraq on Saturday. Ankara regularly bombs PKK positions. Damascus has repeatedly denied it.',
+      want: [
+        { mention: 'Ankara', role: 'actor' },
+        { mention: 'Damascus', role: 'actor' },
+      ],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

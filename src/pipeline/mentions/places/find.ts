@@ -101,6 +101,8 @@ const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefect
 const ADMIN_AFTER = new Set(['county', 'division', 'area', 'department', 'departments']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
+/** Auxiliaries and adverbs between a state's name and its verb ("Damascus has repeatedly denied"). */
+const ACTOR_ADVERBS = new Set(['has', 'have', 'had', 'regularly', 'repeatedly', 'often', 'also', 'again', 'reportedly', 'routinely', 'frequently', 'previously', 'always', 'never', 'long', 'since', 'later', 'then', 'swiftly', 'quickly', 'immediately', 'officially', 'formally', 'publicly', 'strongly']);
 const ACTOR_AFTER = new Set(['said', 'says', 'say', 'warned', 'warns', 'announced', 'announces', 'accused', 'accuses', 'condemned', 'condemns', 'denied', 'denies', 'claimed', 'urged', 'urges', 'called', 'demanded', 'demands', 'rejected', 'rejects', 'vowed', 'threatened', 'threatens', 'insisted', 'blamed', 'blames', 'responded', 'retaliated', 'agreed', 'signed', 'recognised', 'recognized', 'sent', 'deployed', 'imposed', 'summoned', 'expelled', 'backed', 'supported', 'wants', 'welcomed', 'welcomes', 'insists', 'hopes', 'believes', 'sanctioned']);
 const ACTOR_POSSESSED = new Set(['intention', 'intentions', 'decision', 'plan', 'plans', 'efforts', 'request', 'position', 'stance', 'policy', 'response', 'proposal', 'refusal', 'allies', 'delegation', 'spokesman', 'spokesperson', 'government', 'army', 'military', 'forces', 'ministry', 'authorities', 'officials', 'troops', 'navy', 'president', 'prime', 'foreign', 'defence', 'defense', 'regime', 'administration', 'embassy', 'ambassador', 'envoy', 'leader', 'leaders', 'cabinet', 'parliament', 'intelligence', 'police', 'security']);
 /** Verbs after a country or capital that make it the attacker ("Israel struck", "Pakistan bombed"). */
@@ -1093,9 +1095,13 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         // "anti-Syria fury", "pro Russia rally": the country is what people are for or against
         const pv = sp.first > 0 ? tokens[sp.first - 1] : undefined;
         if (kind === 'country' && pv && pv.sent === sp.sent && DEMONYM_PREFIX.has(pv.fold) && /^[ \-‐–]$/.test(text.slice(pv.end, sp.start))) role = 'actor';
-        const nx = tokens[sp.last + 1];
+        // (over auxiliaries and adverbs: "Damascus has repeatedly denied", "Ankara regularly bombs")
+        let nxAt = sp.last + 1;
+        while (nxAt <= sp.last + 3 && tokens[nxAt] && tokens[nxAt]!.sent === sp.sent && ACTOR_ADVERBS.has(tokens[nxAt]!.fold) && /^\s+$/.test(text.slice(tokens[nxAt - 1]!.end, tokens[nxAt]!.start))) nxAt++;
+        if (nxAt > sp.last + 1 && !(tokens[nxAt] && (ACTOR_AFTER.has(tokens[nxAt]!.fold) || ATTACK_PAST.has(tokens[nxAt]!.fold) || ATTACK_AMBIGUOUS.has(tokens[nxAt]!.fold)))) nxAt = sp.last + 1;
+        const nx = tokens[nxAt];
         const possessive = /['’]s$/.test(text.slice(sp.start, sp.end + 2));
-        const gap = nx ? text.slice(sp.end, nx.start) : '';
+        const gap = nx ? (nxAt > sp.last + 1 ? ' ' : text.slice(sp.end, nx.start)) : '';
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
@@ -1104,10 +1110,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
           // "Israel strikes south Lebanon", "Pakistan bombed ...", "Russia's strikes on Kharkiv":
           // the country acts; "Burkina Faso attacks kill 12" is where the attacks were.
           if (/^\s+$/.test(gap) && !(sp.prep && !sp.near)) {
-            const nx2 = tokens[sp.last + 2];
+            const nx2 = tokens[nxAt + 1];
             const obj = nx2 && nx2.sent === sp.sent ? nx2 : null;
             if (ATTACK_PAST.has(nx.fold)) role = 'actor';
-            else if (ATTACK_AMBIGUOUS.has(nx.fold) && obj && (OBJECT_START.has(obj.fold) || (obj.cap && !obj.allCaps && !/^\d/.test(obj.raw)))) role = 'actor';
+            // (after an adverb the word is surely a verb: "Ankara regularly bombs …")
+            else if (ATTACK_AMBIGUOUS.has(nx.fold) && (nxAt > sp.last + 1 || (obj && (OBJECT_START.has(obj.fold) || (obj.cap && !obj.allCaps && !/^\d/.test(obj.raw)))))) role = 'actor';
             // "US strikes hit a port", "Israeli airstrikes killed…": a state's strikes, then their verb
             else if (STATE_WEAPON_NOUNS.has(nx.fold) && obj && STRIKE_VERBS.has(obj.fold)) role = 'actor';
           }
