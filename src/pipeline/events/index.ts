@@ -368,6 +368,10 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const namedState = fromMention(state.find((m) => !m.generic || m.country_source === 'text'));
     if (sub === 'Air/drone strike') a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(uniq.find((m) => m.kind === 'external')) ?? namedState ?? speakingMilitary ?? fromMention(state[0]) ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? ns ?? military();
     else if (remote) a1 = fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(state[0]) ?? ns ?? military();
+    // chemical weapons are dropped from states' aircraft far more often than not ("government
+    // helicopters dropped chlorine"): a state's forces named, not as the victims, before any group
+    else if (sub === 'Chemical weapon')
+      a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(state.find((m) => (!m.generic || m.country_source === 'text') && m.role_hint !== 'patient')) ?? ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
     else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
     return [a1, target];

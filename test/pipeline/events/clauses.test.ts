@@ -309,3 +309,10 @@ describe('weeks of unrest since an earlier killing', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Peaceful protest', 'Ferguson']]);
   });
 });
+
+describe('who holds a place is not who acted there', () => {
+  it('"rebel-held" names no party; government helicopters dropping chlorine are the state\'s forces', () => {
+    const x = run('Six members of one family died after Syrian government helicopters dropped barrel bombs carrying chlorine on the town of Sarmin in rebel-held Idlib province on Monday night, activists said.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.actor1, e.actor2])).toEqual([['Chemical weapon', 'Military Forces of Syria', 'Civilians (Syria)']]);
+  });
+});

@@ -315,7 +315,9 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
       // "JNIM militants, an al-Qaeda affiliate": the apposition names whom the group answers to
       const apposed = /\ban?\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && /^\s+(?:affiliate|offshoot|branch|franchise|ally|wing|faction)\b/i.test(text.slice(m.end, m.end + 12));
       const otherBefore = sentenceMentions.some((o) => o !== m && !o.generic && o.actor !== m.actor && o.end <= m.start);
-      if ((other && prefix) || (otherBefore && apposed)) sentenceMentions.splice(k, 1);
+      // "rebel-held Idlib", "Houthi-controlled Hodeidah": who holds the place, not who acted here
+      const holder = /^[-‐–](?:held|controlled|run|occupied|dominated|administered|ruled)\b/i.test(text.slice(m.end, m.end + 14));
+      if ((other && prefix) || (otherBefore && apposed) || holder) sentenceMentions.splice(k, 1);
     }
     out.push(...sentenceMentions);
   }
