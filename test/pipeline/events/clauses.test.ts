@@ -316,3 +316,14 @@ describe('who holds a place is not who acted there', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.actor1, e.actor2])).toEqual([['Chemical weapon', 'Military Forces of Syria', 'Civilians (Syria)']]);
   });
 });
+
+describe('background told in the past perfect or "since" a past year', () => {
+  it('a group that "had taken up arms again" before a ceasefire is background to the ceasefire', () => {
+    const x = run('The government and the rebel movement signed a ceasefire in Maputo late on Sunday. The rebels, who fought a long civil war before a 1992 peace accord, had taken up arms again, attacking vehicles and clashing with the army.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Agreement']);
+  });
+  it('a school boycott enforced "since the crisis erupted in 2016" does not turn an abduction into a protest', () => {
+    const x = run('Gunmen seized 79 pupils from a school in Bamenda on Sunday night, officials said. Separatists have been trying to enforce a boycott of schools since the crisis erupted in 2016.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
+  });
+});
