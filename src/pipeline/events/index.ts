@@ -376,6 +376,12 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
     return [a1, target];
   }
+  // A base is set up by a force: the state's or a group's, even one named only as speaking
+  // ("the army chief … broke ground for a base and said …").
+  if (sub === 'Headquarters or base established') {
+    const force = (m: ActorMention) => m.kind !== 'state_other' && (STATE_KINDS.has(m.kind) || ARMED_KINDS.has(m.kind));
+    return [fromMention(claimed ?? agents.find(force) ?? uniq.find(force) ?? mentions.find(force)) ?? null, null];
+  }
   // Other strategic developments: the first actor acts, the second is acted on.
   const first = fromMention(claimed ?? agents[0] ?? uniq[0]);
   const second = fromMention(uniq.find((m) => m.actor !== first?.name));

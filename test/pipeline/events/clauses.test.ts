@@ -327,3 +327,10 @@ describe('background told in the past perfect or "since" a past year', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
   });
 });
+
+describe('a base set up', () => {
+  it('ground broken for a forward operating base is a base established by the army, not a fight "against insecurity"', () => {
+    const x = run("Nigeria's army chief on Tuesday broke ground for a new forward operating base in Isa, Sokoto state, and said more bases would strengthen the fight against insecurity. The area has suffered years of kidnappings by armed gangs.", '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.actor1])).toEqual([['Headquarters or base established', 'Military Forces of Nigeria']]);
+  });
+});
