@@ -334,3 +334,14 @@ describe('a base set up', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.actor1])).toEqual([['Headquarters or base established', 'Military Forces of Nigeria']]);
   });
 });
+
+describe('handovers and downed drones', () => {
+  it('a mission handing its base to the army is a non-violent transfer; "a region exposed to jihadist attacks" is no attack', () => {
+    const x = run('The UN mission officially handed its base in Kidal to the national army on May 15. A UN official said the camp was closed in a hurry in a region exposed to jihadist attacks.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
+  });
+  it('air defences destroying drones is disrupted weapons use; blaming a side "for such drone raids" is no raid', () => {
+    const x = run('Two drones downed on approach to Moscow, mayor says\nAir defences destroyed two unmanned aerial vehicles heading for Moscow early on Monday, the mayor said. The defence ministry routinely blames Ukraine for such drone raids.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
+  });
+});
