@@ -695,7 +695,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const d = g.place?.place;
     if (!d || d.kind !== 'admin2') continue;
     const town = [...groups.values()].find(
-      (o) => o !== g && o.place?.place?.kind === 'place' && o.date === g.date && o.place.place.admin1 === d.admin1 && roughKm(o.place.place, d) <= 15,
+      // (a town told only in the headline does not absorb the district the body names)
+      (o) => o !== g && o.place?.place?.kind === 'place' && o.date === g.date && o.place.place.admin1 === d.admin1 && roughKm(o.place.place, d) <= 15 && o.members.some((m) => !m.sentence.heading),
     );
     if (town) {
       town.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
