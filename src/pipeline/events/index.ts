@@ -239,6 +239,13 @@ const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|b
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
 const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b[^.;:]{0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 
+/** True when the place starting at `start` is where a missile or drone was launched from (ORIGIN_BEFORE). */
+function launchedFrom(text: string, start: number): boolean {
+  // (the cheap test first: most places follow no "from")
+  const near = text.slice(Math.max(0, start - 40), start);
+  return /\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i.test(near) && ORIGIN_BEFORE.test(text.slice(Math.max(0, start - 160), start));
+}
+
 /**
  * A country people flee towards, that borders the scene or that a deal is made with
  * ("fled towards Chad", "on the border with Chad"): named, not where the event happened.
@@ -489,7 +496,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
     const notDestinations = named.filter(
-      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, p.start - 160), p.start)),
+      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchedFrom(doc.text, p.start),
     );
     const sPlaces = sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);

@@ -743,16 +743,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       const b = 1.5 + 3.5 * (v / totalVotes);
       s += b;
       reasons?.push(`country in context +${b.toFixed(1)}`);
-    } else if (kind === 'place' && demonymTotal > 0) {
+    } else if (kind === 'place' && demonymTotal > 0 && (sp.prep || sp.afterCue !== null) && nearPeopleNamed(e, c)) {
       // "Israeli troops", "Russian forces": a people's forces act in and beside their country, so
       // a town near that border is more likely than one across the world
-      for (const [dc, dv] of demonymVotes) {
-        if (dc !== c && dv > 0 && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dc)) {
-          s += 1;
-          reasons?.push('near the country of a people named +1');
-          break;
-        }
-      }
+      s += 1;
+      reasons?.push('near the country of a people named +1');
     }
     const a1 = kind === 'admin1' ? -1 : gaz.admin1[e]!;
     const a2 = kind === 'admin2' ? -1 : gaz.admin2[e]!;
@@ -871,6 +866,17 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
    * country with most votes; `namedSupport`: the support less what demonyms and groups gave;
    * `totalVotes`: all countries' votes (without this name's own).
    */
+  // Whether a town lies near the country of a people the report names (asked once per town).
+  const nearPeople = new Map<number, boolean>();
+  const nearPeopleNamed = (e: number, c: number): boolean => {
+    let v = nearPeople.get(e);
+    if (v === undefined) {
+      v = false;
+      for (const [dc, dv] of demonymVotes) if (dc !== c && dv > 0 && gaz.nearCountry(gaz.lat[e]! / 1e4, gaz.lon[e]! / 1e4, dc)) v = true;
+      nearPeople.set(e, v);
+    }
+    return v;
+  };
   // Votes given by peoples' names alone (fixed once the spans are read).
   let demonymTotal = 0;
   for (const v of demonymVotes.values()) demonymTotal += v;
