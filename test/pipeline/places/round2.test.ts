@@ -112,6 +112,15 @@ const TABLES: Tables = {
       ],
     },
   ],
+  'a name after a place and a comma is its province where one has the name': [
+    {
+      text: 'Police used tear gas to end a blockade by indigenous protesters in San Félix, Chiriquí, on Monday.',
+      want: [
+        { mention: 'San Félix', country: 'Panama' },
+        { mention: 'Chiriquí', name: 'Chiriqui' },
+      ],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

@@ -79,6 +79,8 @@ interface Span {
   /** Matched by spelling skeleton only (a transliteration variant), not by a listed name. */
   fuzzy: boolean;
   qualifier: number | null; // span index of a ", Y" admin/country right after
+  /** This span is such a ", Y" after another place ("San Félix, Chiriquí"). */
+  qualifies?: boolean;
   /** Country of a demonym right before the name ("Iraqi Kurdistan"), or -1. */
   demonymBefore: number;
   /** Right after another capitalised word ("Central Reserve Police", "Kashmir Valley"). */
@@ -620,6 +622,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const b = spans[k + 1]!;
     if (a.sent === b.sent && /^\s*,\s*$/.test(text.slice(a.cueEnd, b.start))) {
       a.qualifier = k + 1;
+      b.qualifies = true;
     }
   }
 
@@ -763,6 +766,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if (a2 >= 0 && admin2s.has(a2)) {
       s += 2.5;
       reasons?.push('district named +2.5');
+    }
+    // "San Félix, Chiriquí": a name after a place and a comma is most often its province
+    if (sp.qualifies && (kind === 'admin1' || kind === 'admin2') && !h.alternate) {
+      s += 2;
+      reasons?.push('after a place and a comma +2');
     }
     if (sp.qualifier !== null) {
       const q = spans[sp.qualifier]!;
