@@ -498,7 +498,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const notDestinations = named.filter(
       (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchedFrom(doc.text, p.start),
     );
-    const sPlaces = sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
+    // (a sentence whose only place is a launch site tells of the event placed before it)
+    const onlyLaunchSites = named.some((p) => p.place && p.role === 'location') && named.every((p) => !p.place || p.role !== 'location' || launchedFrom(doc.text, p.start));
+    const sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;

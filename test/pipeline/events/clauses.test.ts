@@ -345,3 +345,10 @@ describe('handovers and downed drones', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
   });
 });
+
+describe('a sentence telling only where a missile came from', () => {
+  it('adds no event at the launch site', () => {
+    const x = run('Saudi forces destroyed a missile launched by the Houthis towards Najran on Thursday, the coalition said. The coalition said the projectile was fired from Saada and aimed at civilian areas.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
+  });
+});
