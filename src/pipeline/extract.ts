@@ -146,7 +146,8 @@ export function countryAsPlace(name: string, gazetteer: Gazetteer): Place | null
 }
 
 /** Words after a country's name that make it the side attacking ("Russia launched…", "Israel struck…"). */
-const ATTACK_AFTER_COUNTRY = /^\s+(?:said (?:on \w+ )?(?:that )?it (?:had )?|says (?:that )?it (?:has )?)?(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits)\b/i;
+// (headlines drop the pronoun: "Israel says killed four militants")
+const ATTACK_AFTER_COUNTRY = /^\s+(?:said (?:on \w+ )?(?:that )?(?:it (?:had )?)?|says (?:that )?(?:it (?:has )?)?)?(?:struck|strikes|attacked|attacks|bombed|bombs|shelled|shells|raided|pounded|targeted|invaded|bombarded|launched|launches|fired|fires|carried out|conducted|hit|hits|killed|kills)\b/i;
 
 /**
  * State actors named by a country's words, added with the agent role: a country the geocoder

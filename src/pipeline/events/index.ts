@@ -156,6 +156,9 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
     // "the Lyon suburb of Villeurbanne", "the Kabul district of Shakardara": the part named last
     const part = fine.find((m) => /\b(?:suburbs?|neighbou?rhoods?|districts?|quarters?|townships?|villages?|towns?|outskirts) of\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     if (part) return [part];
+    // "in Gaza's Rafah", "Helmand's Sangin": the place a named place possesses is a part of it
+    const possessed = fine.find((m) => usable.some((o) => o !== m && o.end <= m.start && /^['’]s\s+$/.test(doc.text.slice(o.end, m.start))));
+    if (possessed) return [possessed];
     // Otherwise the place after "in/at/near" wins, else the first.
     const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     return [cued ?? fine[0]!];

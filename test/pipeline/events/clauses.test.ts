@@ -352,3 +352,10 @@ describe('a sentence telling only where a missile came from', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
   });
 });
+
+describe('headline wording', () => {
+  it('"Israel says killed four militants … in Gaza\'s Rafah": Israel\'s forces acted, at Rafah', () => {
+    const x = run("Israel says killed four suspected militants exiting tunnel in Gaza's Rafah", '2024-05-23');
+    expect(x.events.map((e) => [e.actor1, e.location])).toEqual([['Military Forces of Israel', 'Rafaḩ']]);
+  });
+});

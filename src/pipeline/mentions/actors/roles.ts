@@ -47,7 +47,8 @@ const COORDINATED = /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with|together
 const FROM_PATIENT = /\b(?:took|taken|retook|recaptur\w*|seiz\w*|wrest\w*|liberat\w*|regain\w*|clear\w*|expel\w*|push\w*|drove|driven|captur\w*)\b[^,;]{0,60}\bfrom\s+(?:the\s+)?$/i;
 
 /** "… said it had killed", "claimed that they attacked": a speaker telling its own act. */
-const SAID_IT_DID = /^\s*(?:(?:on|late|early|last)\s+\w+\s+)?(?:said|says|claimed|claims|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|have\s+|has\s+)?(?:killed|attacked|carried out|shot|destroyed|downed|ambushed|captured|seized|struck|targeted|bombed|shelled|executed|abducted)\b/i;
+// (headlines drop the pronoun: "Army says killed 20 militants")
+const SAID_IT_DID = /^\s*(?:(?:on|late|early|last)\s+\w+\s+)?(?:said|says|claimed|claims|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:(?:it|they)\s+)?(?:had\s+|have\s+|has\s+)?(?:killed|attacked|carried out|shot|destroyed|downed|ambushed|captured|seized|struck|targeted|bombed|shelled|executed|abducted)\b/i;
 // (a place phrase may come between: "Kurdish authorities in Iraq said")
 const SPEAKER_AFTER = /^\s*(?:(?:in|of|from)\s+(?:the\s+)?(?:\p{Lu}[\w'’.-]*\s+){1,3})?(?:officials?|spokes(?:man|person|woman)|sources?|statement|said|says|told|stated|confirmed|reported|announced|added|claimed\s+that|media\s+wing|press\s+release|in\s+a\s+statement)\b/iu;
 const SPEAKER_BEFORE = /\b(?:according\s+to|said|told|quoted)\s+(?:the\s+|a\s+)?$/i;
