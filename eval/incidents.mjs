@@ -9,6 +9,13 @@
 // incident; events of different rows / families are not. Pairs within one report are not
 // counted (one report's events are distinct by construction).
 //
+// Lines printed: the extractor over all reports, over the UCDP rows, over the gold reports with
+// the paraphrases (and the held-out paraphrases alone); then two oracles over the UCDP rows:
+// UCDP's own coding used as the extraction (what the clustering rules do with perfect input), and
+// the same limited to what each headline says (UCDP's point only when the headline names a
+// gazetteer place within 50 km of it, else the country alone; UCDP's date only when the headline
+// holds a date word, else the publication day): the best a reader of headlines could give them.
+//
 // Usage: node eval/incidents.mjs [--verbose] [--keep]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
