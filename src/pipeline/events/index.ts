@@ -941,6 +941,16 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     });
   }
 
+  // An event placed only at its province, in a report that names exactly one town of that
+  // province and no other event there ("a rescue worker in Sarmeen said … The opposition-held
+  // town in Idlib province was hit"): the town is where, known less exactly (precision 2).
+  for (const g of finalGroups) {
+    const p = g.place?.place;
+    if (!p || p.kind !== 'admin1' || finalGroups.some((o) => o !== g && o.place?.place?.admin1 === p.admin1 && o.place?.place?.country === p.country)) continue;
+    const towns = input.places.filter((m) => m.role === 'location' && m.place && isFine(m) && m.place.country === p.country && m.place.admin1 === p.admin1);
+    const distinct = towns.filter((m, i) => towns.findIndex((o) => o.place!.id === m.place!.id) === i);
+    if (distinct.length === 1) g.place = { ...distinct[0]!, geo_precision: 2 };
+  }
   const events: SitrepEvent[] = [];
   for (const g of finalGroups) {
     // The group's type: the strongest sentence, demonstrations taking the most severe form.

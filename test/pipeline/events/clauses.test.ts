@@ -359,3 +359,10 @@ describe('headline wording', () => {
     expect(x.events.map((e) => [e.actor1, e.location])).toEqual([['Military Forces of Israel', 'Rafaḩ']]);
   });
 });
+
+describe('the one town of a province', () => {
+  it('an event told only at its province, in a report naming one town there, is at that town (precision 2)', () => {
+    const x = run('A rescue worker in Sarmin described the night his town was gassed. The opposition-held town in Syria\'s Idlib province was hit on Monday night by a chlorine attack from the air. Damascus has consistently denied using chemical weapons.', '2024-05-23');
+    expect(x.events.map((e) => [e.location, e.geo_precision])).toEqual([['Sarmīn', 2]]);
+  });
+});
