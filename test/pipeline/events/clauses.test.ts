@@ -366,3 +366,10 @@ describe('the one town of a province', () => {
     expect(x.events.map((e) => [e.location, e.geo_precision])).toEqual([['Sarmīn', 2]]);
   });
 });
+
+describe('an agreement told in other words', () => {
+  it('negotiators signing "a declaration ending hostilities" is an agreement between the parties, not the party leading the government', () => {
+    const x = run("In Maputo on Sunday, negotiators for the Frelimo-led government and for RENAMO signed a declaration ending hostilities.", '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, [e.actor1, e.actor2].sort()])).toEqual([['Agreement', ['Government of Mozambique', 'RENAMO: Mozambican National Resistance']]]);
+  });
+});

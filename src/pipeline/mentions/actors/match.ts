@@ -311,7 +311,7 @@ export function matchActors(dict: ActorDictionary, doc: CleanText, sentences: Se
     for (let k = sentenceMentions.length - 1; k >= 0; k--) {
       const m = sentenceMentions[k]!;
       const other = sentenceMentions.some((o) => o !== m && !o.generic && o.actor !== m.actor && o.start > m.end);
-      const prefix = /^[-‐–](?:linked|affiliated|allied|aligned|inspired|loyal|leaning)\b/i.test(text.slice(m.end, m.end + 12));
+      const prefix = /^[-‐–](?:linked|affiliated|allied|aligned|inspired|loyal|leaning|led|backed|sponsored|supported)\b/i.test(text.slice(m.end, m.end + 12));
       // "JNIM militants, an al-Qaeda affiliate": the apposition names whom the group answers to
       const apposed = /\ban?\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && /^\s+(?:affiliate|offshoot|branch|franchise|ally|wing|faction)\b/i.test(text.slice(m.end, m.end + 12));
       const otherBefore = sentenceMentions.some((o) => o !== m && !o.generic && o.actor !== m.actor && o.end <= m.start);
