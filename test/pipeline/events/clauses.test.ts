@@ -373,3 +373,10 @@ describe('an agreement told in other words', () => {
     expect(x.events.map((e) => [e.sub_event_type, [e.actor1, e.actor2].sort()])).toEqual([['Agreement', ['Government of Mozambique', 'RENAMO: Mozambican National Resistance']]]);
   });
 });
+
+describe('a suicide bombing told without the word', () => {
+  it('a man setting off the explosives he was carrying, killing himself and a customer, is a suicide bomb', () => {
+    const x = run('Minutes later the man set off the explosives he was carrying inside a restaurant in Mogadishu on Saturday, killing himself and a customer, police said.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Suicide bomb']);
+  });
+});
