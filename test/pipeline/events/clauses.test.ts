@@ -380,3 +380,14 @@ describe('a suicide bombing told without the word', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Suicide bomb']);
   });
 });
+
+describe('troops driving out, villagers assaulting', () => {
+  it('troops that "drove out in a long convoy" retook nothing', () => {
+    const x = run('On Monday the Ethiopian forces who had garrisoned the town packed up their heavy guns and drove out in a long convoy from Ceelbuur.', '2024-05-23');
+    expect(x.events.filter((e) => e.sub_event_type === 'Government regains territory')).toHaveLength(0);
+  });
+  it('a man who died after being assaulted by villagers was killed by a mob', () => {
+    const x = run('The man died after being assaulted by villagers before dawn on Wednesday in Nsundwe on the outskirts of Lilongwe.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+});
