@@ -619,7 +619,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const usableHere = eventDates.filter(
       (d) => usableDate(d, ref) && !d.reporting && outside(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start))),
     );
-    const date = usableHere.find((d) => d.time_precision === 1) ?? usableHere[0] ?? null;
+    // Of several days in the sentence, the one told nearest the act's words ("funerals were held
+    // on Monday for two men killed when a drone struck on Saturday night": Saturday)
+    const byDay = usableHere.filter((d) => d.time_precision === 1);
+    const gap = (d: DateMention) => Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end);
+    const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: carried, date, actors, claims });
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been

@@ -391,3 +391,10 @@ describe('troops driving out, villagers assaulting', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
   });
 });
+
+describe('two days in one sentence', () => {
+  it('the day told nearest the act dates it, not the funeral', () => {
+    const x = run('Funerals were held on Monday in Kirkuk for two men killed when a drone struck a house on Saturday night.', '2024-05-23');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2024-05-18']);
+  });
+});
