@@ -65,6 +65,7 @@ const cases: Case[] = [
   { name: 'date of a claim of responsibility is reporting', text: 'The group claimed responsibility on Monday for the ambush.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
   { name: 'a part of day before a written date', text: 'Marchers crossed the town on the evening of 3 March.', surface: 'on the evening of 3 March', date: '2026-03-03', precision: 1, relative: false },
   { name: 'a dateline with a state abbreviation is publication', text: 'FERGUSON, Mo., Mar 11 (Wire) - Marchers crossed the town.', surface: 'Mar 11', date: '2026-03-11', precision: 1, flags: { publication: true } },
+  { name: 'an ordinal naming a street is no date', text: 'A grenade was thrown into a bar on the 9th Avenue on 8 March, police said.', surface: '8 March', date: '2026-03-08', precision: 1, relative: false },
   { name: 'date of a statement is reporting', text: 'Six people were hurt in the blast, police said on Monday.', surface: 'Monday', date: '2026-03-09', precision: 1, relative: true, flags: { reporting: true } },
 ];
 

@@ -109,7 +109,8 @@ function getPatterns(): Patterns {
     monthWord: new RegExp(`\\b${monthRe}`, 'i'),
     chronoCue: chronoCue(lex, monthRe),
     bareYearRe: new RegExp(`\\b(in|since|during|until|by|before|after|from|of|early|late|mid-?)\\s*((?:19|20)\\d\\d)\\b(?![-/.]\\d)(?!\\s+${monthRe})`, 'gi'),
-    ordinalRe: new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${monthRe})`, 'gi'),
+    // (not "the 9th Avenue", "the 5th Brigade", "the 2nd floor": an ordinal naming a thing)
+    ordinalRe: new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+of\\b)(?!\\s+${monthRe})(?!\\s+(?:avenue|street|road|boulevard|floor|storey|story|division|brigade|battalion|regiment|army|corps|precinct|district|ward|century|anniversary|round|day of|week|time|anniversary)\\b)`, 'gi'),
     partRe: new RegExp(`\\b(?:the\\s+)?(${partKeys})[\\s-]+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     rangeMd: new RegExp(`\\b(?:between|from)\\s+(${monthRe})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     rangeDm: new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
