@@ -77,9 +77,9 @@ function material() {
     });
   }
   // eval/paraphrases: written while developing the rules; eval/paraphrases-heldout (set 1),
-  // -heldout2 (set 2) and -heldout3 (set 3): written afterwards by other hands, measured apart
+  // -heldout2, -heldout3 and -heldout4 (sets 2 to 4): written afterwards by other hands, measured apart
   const seenGold = new Set();
-  for (const [dir, heldout] of [['eval/paraphrases', false], ['eval/paraphrases-heldout', 1], ['eval/paraphrases-heldout2', 2], ['eval/paraphrases-heldout3', 3]]) {
+  for (const [dir, heldout] of [['eval/paraphrases', false], ['eval/paraphrases-heldout', 1], ['eval/paraphrases-heldout2', 2], ['eval/paraphrases-heldout3', 3], ['eval/paraphrases-heldout4', 4]]) {
     const pdir = path.join(root, dir);
     if (!existsSync(pdir)) continue;
     for (const f of readdirSync(pdir).filter((f) => f.endsWith('.json')).sort()) {
@@ -229,9 +229,9 @@ console.log(`multi-report events with events from 2+ reports: ${covered} of ${mu
 console.log(line('all (extractor)', all));
 console.log(line('  UCDP multi-headline rows', ucdp));
 console.log(line('  gold + paraphrases', gold));
-// (sets 1 and 2 were written after the rules and then used to find bugs; set 3 was written last
+// (sets 1 to 3 were written after the rules and then used to find bugs; set 4 was written last
 // and never looked at while developing)
-for (const set of [1, 2, 3]) {
+for (const set of [1, 2, 3, 4]) {
   if (events.some((e) => e.heldout === set)) console.log(line(`    held-out set ${set}`, pairwise(events.filter((e) => e.kind === 'gold' && (e.heldout === set || e.original)))));
 }
 const oracleEvents = await runOracle(reports);

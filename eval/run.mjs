@@ -158,6 +158,7 @@ if ((!only || only === 'incidents') && existsSync(path.join(root, 'eval/incident
       ['inc', 'F1 held-out set 1', f1('held-out set 1'), 0.85, '#5'],
       ['inc', 'F1 held-out set 2', f1('held-out set 2'), 0.85, '#5'],
       ['inc', 'F1 held-out set 3', f1('held-out set 3'), 0.85, '#5'],
+      ['inc', 'F1 held-out set 4', f1('held-out set 4'), 0.85, '#5'],
     );
   } catch (err) {
     console.log(`incident eval failed: ${err.stderr || err.message}`);
