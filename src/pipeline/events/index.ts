@@ -240,13 +240,14 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
-const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b[^.;:]{0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+// (over clock times, "fired at 10:50 a.m. from the Yemeni province of Saada")
+const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b(?:[^.;:]|[ap]\.m\.|\d[.:]\d){0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 
 /** True when the place starting at `start` is where a missile or drone was launched from (ORIGIN_BEFORE). */
 function launchedFrom(text: string, start: number): boolean {
   // (the cheap test first: most places follow no "from")
-  const near = text.slice(Math.max(0, start - 40), start);
-  return /\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i.test(near) && ORIGIN_BEFORE.test(text.slice(Math.max(0, start - 160), start));
+  const near = text.slice(Math.max(0, start - 60), start);
+  return /\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i.test(near) && ORIGIN_BEFORE.test(text.slice(Math.max(0, start - 160), start));
 }
 
 /**

@@ -398,3 +398,10 @@ describe('two days in one sentence', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2024-05-18']);
   });
 });
+
+describe('a missile downed across a border', () => {
+  it('over a city just across the border of the country the report is about, launched from a province written with a clock time between', () => {
+    const x = run('Saudi air defence forces intercepted and destroyed a ballistic missile launched by the Houthis towards the southern city of Jazan on Thursday morning, the coalition said. The missile was fired at 10:50 a.m. from the Yemeni province of Saada and was aimed at populated areas. Nobody was hurt. Jazan, which borders Yemen, has been a frequent target of Houthi missiles since the coalition intervened in the Yemen war.', '2024-05-23');
+    expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
+  });
+});

@@ -904,7 +904,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     if ((sp.afterCue === 'admin1' || sp.afterCue === 'admin2' || sp.afterCue === 'admin') && kind === 'place' && !supported && pop < 100000 && fc !== 'PPLA' && fc !== 'PPLA2' && fc !== 'PPLC') return false;
     // a town known by this name only as an alternate, in a country that only peoples' names
     // ("Saudi-led", "Rwandan rebels") point to, while the report is about another country
-    if (alternate && kind === 'place' && dominant >= 0 && gaz.country[e] !== dominant && namedSupport <= 0 && !sp.dateline) return false;
+    // (not a city of 20,000+ just across that country's border, named with a place cue: "missile
+    // launched towards the southern city of Jazan" in a report mostly about Yemen)
+    const nearDominantCountry = (x: number) => dominant >= 0 && gaz.nearCountry(gaz.lat[x]! / 1e4, gaz.lon[x]! / 1e4, dominant);
+    if (alternate && kind === 'place' && dominant >= 0 && gaz.country[e] !== dominant && namedSupport <= 0 && !sp.dateline && !(cue && pop >= 20000 && nearDominantCountry(e))) return false;
     // "the Sahel" (the belt south of the Sahara) is Burkina Faso's Sahel province only with a cue
     if (WORLD_REGIONS.has(sp.fold) && sp.afterCue === null && (kind === 'admin1' || kind === 'admin2')) return false;
     // "Iraqi Kurdistan" is not Iran's Kurdistan province
@@ -946,7 +949,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // country the report is about ("Abyei" in a South Sudan report).
     const oneCountry = sp.hits.every((h) => gaz.country[h.entity] === gaz.country[e]);
     // (a name shared by towns on both sides of one border, "Rafah", is as plainly across it)
-    const nearDominant = (x: number) => gaz.nearCountry(gaz.lat[x]! / 1e4, gaz.lon[x]! / 1e4, dominant);
+    const nearDominant = nearDominantCountry;
     const acrossBorder =
       dominant >= 0 && sp.mode === 'cap' && !sp.isWord && !alternate && nearDominant(e) && (oneCountry || (sp.prep && sp.hits.every((h) => nearDominant(h.entity))));
     if (dominant >= 0 && gaz.country[e] !== dominant && !supported && kind === 'place' && !acrossBorder && ((fc !== 'PPLC' && pop < 500000 && !(unique && pop >= 50000 && !sp.isWord)) || alternate)) return false;
