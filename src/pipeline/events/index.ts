@@ -967,6 +967,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       (a, b) => Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
     );
     let lead = ranked[0]!;
+    // A missile or drone launched and then intercepted, nobody hurt: the interception is the
+    // event (ACLED: Disrupted weapons use), however loudly the launch was claimed.
+    const intercepted = g.members.find((m) => m.cls.sub_event_type === 'Disrupted weapons use');
+    if (intercepted && (lead.cls.sub_event_type === 'Shelling/artillery/missile attack' || lead.cls.sub_event_type === 'Air/drone strike') && !g.members.some((m) => m.claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0)))
+      lead = intercepted;
     const demo = g.members.filter((m) => m.cls.family === 'demonstration');
     const demoScore = demo.reduce((s, m) => s + m.cls.score, 0);
     const otherScore = g.members.filter((m) => m.cls.family !== 'demonstration').reduce((s, m) => s + m.cls.score, 0);

@@ -405,3 +405,10 @@ describe('a missile downed across a border', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.country])).toEqual([['Disrupted weapons use', 'Saudi Arabia']]);
   });
 });
+
+describe('a launch claimed, an interception told', () => {
+  it('is disrupted weapons use when nobody was hurt', () => {
+    const x = run('The Houthi movement said its rocket force launched a ballistic missile on Thursday at Saudi troops in Jizan. The coalition said its air defences shot the missile down over Jizan city and that there were no injuries.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
+  });
+});

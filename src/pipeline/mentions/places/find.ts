@@ -1119,6 +1119,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         const nx = tokens[nxAt];
         const possessive = /['’]s$/.test(text.slice(sp.start, sp.end + 2));
         const gap = nx ? (nxAt > sp.last + 1 ? ' ' : text.slice(sp.end, nx.start)) : '';
+        // "no immediate comment from Ankara", "a response from Kyiv": the government that would speak
+        if (fc === 'PPLC' && /\b(?:comments?|reaction|response|word|confirmation|statement|denial)\s+from\s+$/i.test(text.slice(Math.max(0, sp.start - 30), sp.start))) role = 'actor';
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
