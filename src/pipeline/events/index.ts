@@ -236,12 +236,22 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 /** Two sides of one kind: "between two rival gangs", "rival militias", "inter-clan". */
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
+/** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
+const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping)\b/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
 // (over clock times, "fired at 10:50 a.m. from the Yemeni province of Saada")
 const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b(?:[^.;:]|[ap]\.m\.|\d[.:]\d){0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+
+/** Relative clauses set off by commas in a sentence (", who …,", ", which …,"), as [start, end) document offsets. */
+function relativeClauses(text: string, s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of s.text.matchAll(/,\s+(?:who|whom|whose|which)\b[^,;]*/gi)) out.push([s.start + m.index!, s.start + m.index! + m[0].length]);
+  return out;
+}
 
 /** True when the place starting at `start` is where a missile or drone was launched from (ORIGIN_BEFORE). */
 function launchedFrom(text: string, start: number): boolean {
@@ -491,6 +501,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   const pending: Pending[] = [];
   let current: PlaceMention | null = null;
+  // the place of the last event sentence, across paragraphs (for sentences referring back to it)
+  let lastEventPlace: PlaceMention | null = null;
   let currentParagraph = -1;
   for (const s of usable) {
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
@@ -504,7 +516,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     );
     // (a sentence whose only place is a launch site tells of the event placed before it)
     const onlyLaunchSites = named.some((p) => p.place && p.role === 'location') && named.every((p) => !p.place || p.role !== 'location' || launchedFrom(doc.text, p.start));
-    const sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
+    let sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
     if (paragraph !== currentParagraph || s.heading) current = null;
@@ -576,6 +588,14 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       cues = cues.filter(outside);
     }
     const carried = current;
+    // "The march was organised by 100 Black Men of Metropolitan St. Louis": a sentence opening on
+    // the event already told, with no day of its own, tells more of it, not of another place
+    const backRef = BACK_REFERENCE.exec(s.text);
+    // (only when it tells no other act: every cue lies in the words that refer back)
+    if (lastEventPlace && backRef && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === lastEventPlace!.place?.id)) {
+      sPlaces = [];
+      current = lastEventPlace;
+    }
     if (sPlaces.length) current = sPlaces[0]!;
     const actors = actorsOf(s).filter(outside);
     let claims = sentenceClaims(s).filter((c) => !c.hypothetical && outside(c));
@@ -617,15 +637,20 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     lex.speech.lastIndex = 0;
     const speechAt = statement ? (lex.speech.exec(s.text)?.index ?? 0) + s.start : Infinity;
     // (and after the act's words: "activists on Monday issued a statement condemning the raids" dates the statement)
+    // (a day told inside a relative clause without the act's words dates that clause: "Brown's
+    // family, who buried him on Monday, …")
+    const relative = relativeClauses(doc.text, s);
+    const inOwnRelative = (d: DateMention) => relative.some(([a, b]) => d.start >= a && d.end <= b && !cues.some((c) => c.start >= a && c.end <= b));
     const usableHere = eventDates.filter(
-      (d) => usableDate(d, ref) && !d.reporting && outside(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start))),
+      (d) => usableDate(d, ref) && !d.reporting && outside(d) && !inOwnRelative(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start))),
     );
     // Of several days in the sentence, the one told nearest the act's words ("funerals were held
     // on Monday for two men killed when a drone struck on Saturday night": Saturday)
     const byDay = usableHere.filter((d) => d.time_precision === 1);
     const gap = (d: DateMention) => Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end);
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
-    pending.push({ s, cls, sPlaces: eventPlaces, current: carried, date, actors, claims });
+    pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
+    if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been
   // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not

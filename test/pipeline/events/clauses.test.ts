@@ -419,3 +419,10 @@ describe('an attack on security posts', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.actor2])).toEqual([['Armed clash', 'Military Forces of Afghanistan']]);
   });
 });
+
+describe('sentences that refer back to the event', () => {
+  it('"The march was organised by a group of St. Louis" tells more of the march in Ferguson, and a day in a relative clause dates that clause', () => {
+    const x = run('About 100 people marched through Ferguson on Tuesday evening, police said.\n\nThe march was organised by 100 Black Men of Metropolitan St. Louis.\n\nSeveral marchers said they wanted Michael Brown\'s family, who buried him on Monday, to know he was not forgotten.', '2024-05-23');
+    expect(x.events.map((e) => [e.location, e.event_date])).toEqual([['Ferguson', '2024-05-21']]);
+  });
+});
