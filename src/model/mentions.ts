@@ -60,6 +60,8 @@ export interface PlaceMention extends TextSpan {
   role: 'location' | 'dateline' | 'actor';
   /** ACLED geo precision this mention supports: 1 the place, 2 near it / a district, 3 a region. */
   geo_precision: GeoPrecision;
+  /** True when the name is part of a site's name ("Tole junction", "Moro Market"): the site may lie away from the town. */
+  site?: boolean;
 }
 
 /** Broad actor categories, used for linking and for generic actors. */

@@ -764,6 +764,20 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       groups.delete(g.key);
     }
   }
+  // A site named for a town ("blocked the road at the Tole junction") near another place of an
+  // event of the same kind that day is part of that event: the site lies away from its town.
+  for (const g of [...groups.values()]) {
+    const p = g.place;
+    if (!p?.site || !p.place) continue;
+    const family = g.members[0]!.cls.family;
+    const host = [...groups.values()].find(
+      (o) => o !== g && !o.place?.site && (o.place?.place?.kind === 'place' || o.place?.place?.kind === 'admin2') && o.date === g.date && o.place.place.country === p.place!.country && roughKm(o.place.place, p.place!) <= 30 && o.members.some((m) => m.cls.family === family),
+    );
+    if (host) {
+      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
+      groups.delete(g.key);
+    }
+  }
   // Fold coarse groups (province / country / no place) into a fine one of the nearest day within
   // a week (same country; same province when the coarse one names a province). Coarse groups
   // left over become one event per country: a report rarely tells two events apart only by date

@@ -426,3 +426,10 @@ describe('sentences that refer back to the event', () => {
     expect(x.events.map((e) => [e.location, e.event_date])).toEqual([['Ferguson', '2024-05-21']]);
   });
 });
+
+describe('a site named for a nearby town', () => {
+  it('"at the crossing of Tole" is part of the blockade cleared at San Félix the same day', () => {
+    const x = run('Police used tear gas on Monday to clear indigenous protesters who had closed the Interamerican Highway in San Félix, Chiriquí. The demonstrators had put tyres and stones across the road at the crossing of Tole and at other points of the highway.', '2024-05-23');
+    expect(x.events.map((e) => e.location)).toEqual(['San Félix']);
+  });
+});

@@ -138,6 +138,8 @@ const PROVINCIAL = new Set(['provincial', 'regional', 'departmental', 'divisiona
 const MEDIA_AFTER = new Set(['tv', 'television', 'radio', 'channel', 'newspaper', 'daily', 'times', 'tribune', 'herald', 'gazette', 'post', 'network', 'fm', 'independent', 'guardian', 'journal', 'chronicle', 'monitor', 'observer', 'express', 'standard']);
 /** Words that open a saint's name in English and French ("St Francis"); "San", "Santa" open many city names. */
 const SAINT = new Set(['st', 'saint', 'sainte']);
+/** Sites named "the X of <town>". */
+const SITE_BEFORE_OF = new Set(['junction', 'crossing', 'crossroads', 'intersection', 'roundabout', 'bridge']);
 /** The last word of a street's name. */
 const STREET_WORDS = new Set(['road', 'street', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'expressway', 'way']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
@@ -529,7 +531,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       continue;
     }
     // (a town's name opening one is a site of the town, "Bannu Airport Road")
-    const site = mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && (SITE_AFTER.has(next.fold) || streetEnd >= 0);
+    // ("at the crossing of Tole", "the junction of Tafo": the site is named after the town too)
+    const siteOf = !!prev && prev.fold === 'of' && !!prev2 && SITE_BEFORE_OF.has(prev2.fold);
+    const site = siteOf || (mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && (SITE_AFTER.has(next.fold) || streetEnd >= 0));
     if (!afterCue && !site && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
       if (ADMIN1_AFTER.has(next.fold)) afterCue = 'admin1';
       else if (ADMIN2_AFTER.has(next.fold)) afterCue = 'admin2';
@@ -1149,6 +1153,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       candidates: candidatesOf(r.ctx),
       role,
       geo_precision: precision,
+      ...(sp.site ? { site: true } : {}),
     });
   }
   addImplicitMentions(out, tokens, spans, resolved.map((r) => (r.accepted ? r.best : -1)), demonymAt, demonymVotes, finalVotes, gaz, text);
