@@ -121,6 +121,12 @@ const TABLES: Tables = {
       ],
     },
   ],
+  'a big city known by a name only in another language gives way to a town called so': [
+    {
+      text: 'Settlers uprooted olive seedlings in Kisan, east of Bethlehem, on Friday evening.',
+      want: [{ mention: 'Bethlehem', country: 'Palestine' }],
+    },
+  ],
   'a spelling variant is taken only in the country most named, and never for a person acting': [
     {
       text: 'Farmers blocked the road at San Felix in Chiriqui province, Panama. The Indians kept the junction of Tolenad closed and the Indians refused to leave.',

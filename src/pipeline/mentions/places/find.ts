@@ -734,6 +734,12 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       s -= 3;
       reasons?.push('a country/province has this as its own name -3');
     }
+    // A big city known by this name only in another language ("Bethlehem" for Belém) against a
+    // town that is called so ("Bethlehem" in the West Bank): the name is the town's.
+    else if (h.alternate && gaz.kindOf(e) === 'place' && sp.hits.some((o) => !o.alternate && o.entity !== e && gaz.kindOf(o.entity) === 'place' && gaz.pop[o.entity]! >= 10000)) {
+      s -= 1.5;
+      reasons?.push('another town is called this -1.5');
+    }
     // A town named like a country ("Liberia" in Costa Rica) is that town only with context.
     else if (!h.alternate && gaz.kindOf(e) === 'place' && sp.hits.some((o) => !o.alternate && gaz.kindOf(o.entity) === 'country')) {
       s -= 2;
