@@ -433,3 +433,10 @@ describe('a site named for a nearby town', () => {
     expect(x.events.map((e) => e.location)).toEqual(['San Félix']);
   });
 });
+
+describe('a town taken after the troops withdrew', () => {
+  it('is a non-violent transfer', () => {
+    const x = run('Al-Shabaab fighters took control of El Bur, a town in central Somalia, on Monday after Ethiopian troops withdrew without warning, residents said.', '2024-05-23');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
+  });
+});
