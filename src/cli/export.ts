@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { EXPORT_FORMATS, EXPORT_LEVELS, exportable, incidentsAsEvents, writeExport } from '../export/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../model/index.js';
 import { countryFromQuery } from '../pipeline/mentions/places/index.js';
-import { isPostgresUrl, openStore, resolveStoreUrl, type EventFilter } from '../store/index.js';
+import { openStore, resolveStoreUrl, sqliteFileOf, type EventFilter } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 
 /** Filter flags shared by commands that read events. */
@@ -95,9 +95,8 @@ export function addFilterOptions(cmd: Command): Command {
 
 /** Throws when `out` would overwrite the SQLite store being read (or its WAL / shared-memory files). */
 export function refuseStoreAsOut(out: string, storeUrl?: string): void {
-  const url = resolveStoreUrl(storeUrl);
-  if (isPostgresUrl(url)) return;
-  const file = url.replace(/^sqlite:(\/\/)?/i, '');
+  const file = sqliteFileOf(resolveStoreUrl(storeUrl));
+  if (!file) return;
   const real = (f: string) => (existsSync(f) ? realpathSync(f) : path.resolve(f));
   const target = real(out);
   if ([file, `${file}-wal`, `${file}-shm`].some((f) => real(f) === target)) {

@@ -28,6 +28,11 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** The file of a `sqlite:PATH` store URL, or null for another engine. */
+export function sqliteFileOf(url: string): string | null {
+  return /^sqlite:/i.test(url) ? url.replace(/^sqlite:(\/\/)?/i, '') : null;
+}
+
 /** Options of openStore. */
 export interface OpenStoreOptions {
   /** Only open a store that exists (a SQLite file on disk): for commands that only read. */
@@ -60,8 +65,8 @@ export async function openStore(url?: string | null, opts: OpenStoreOptions = {}
     }
     store = new SqlStore(db);
   }
-  else if (/^sqlite:/i.test(u)) {
-    const file = u.replace(/^sqlite:(\/\/)?/i, '');
+  else if (sqliteFileOf(u) !== null) {
+    const file = sqliteFileOf(u)!;
     if (!file) throw new Error(`store URL has no file: ${u}`);
     if (opts.existing && file !== ':memory:' && !existsSync(file)) throw new NoStoreError(file);
     store = new SqlStore(openSqlite(file));

@@ -69,6 +69,11 @@ function sum(cues: Cue[], cat: CueCategory): number {
   return s;
 }
 
+/** True when a claim tells of someone killed or injured (not denied, not zero). */
+export function hurtSomeone(claims: Claim[]): boolean {
+  return claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0);
+}
+
 /** The cue a casualty figure stands for, with its weight. */
 const CLAIM_CUE: Partial<Record<Claim['kind'], [CueCategory, number]>> = {
   killed: ['attack_generic', 1.5],
@@ -199,7 +204,7 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
     if (cat === 'transfer' && peacefulTakeover) score = Math.max(score, s('overtake')) + 0.5;
     // a missile or bomb intercepted or defused, nobody hurt: the weapon never struck
     // (ACLED: Disrupted weapons use), however strongly the weapon itself is named
-    if (cat === 'disrupted' && score > 0 && !claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0)) {
+    if (cat === 'disrupted' && score > 0 && !hurtSomeone(claims)) {
       const current = best as SentenceClass | null;
       if (current && current.family === 'violence') score = Math.max(score, current.score / 0.9 + 0.1);
     }

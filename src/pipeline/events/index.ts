@@ -31,7 +31,7 @@ import { readDataJson } from '../data.js';
 import { actorForCountry, renderActorName } from '../mentions/actors/index.js';
 import type { CleanText } from '../../model/index.js';
 import { backgroundSpan, findCues, grievanceAt, isDescriptiveRiotCue, isStatement, loadTriggerLexicon, type Cue } from './cues.js';
-import { classifySentence, type SentenceClass } from './classify.js';
+import { classifySentence, hurtSomeone, type SentenceClass } from './classify.js';
 import { fatalitiesFromClaims, splitToll, type FatalityRange } from './fatalities.js';
 
 export { fatalitiesFromClaims, splitToll } from './fatalities.js';
@@ -81,6 +81,14 @@ interface Group {
   date: string;
   time_precision: TimePrecision;
   dateMention: DateMention | null;
+}
+
+/**
+ * A group's members as they join another group: the place they named is no longer the event's,
+ * but they remember having named one of their own (the lead's ranking reads it).
+ */
+function movedMembers(g: Group): Candidate[] {
+  return g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace }));
 }
 
 function daysBetween(a: string, b: string): number {
@@ -511,11 +519,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // "farmers marching from Punjab towards New Delhi": where they were headed is not where it
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
-    const notDestinations = named.filter(
-      (p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchedFrom(doc.text, p.start),
-    );
+    const launchSites = new Set(named.filter((p) => p.place && p.role === 'location' && launchedFrom(doc.text, p.start)));
+    const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchSites.has(p));
     // (a sentence whose only place is a launch site tells of the event placed before it)
-    const onlyLaunchSites = named.some((p) => p.place && p.role === 'location') && named.every((p) => !p.place || p.role !== 'location' || launchedFrom(doc.text, p.start));
+    const onlyLaunchSites = launchSites.size > 0 && named.every((p) => !p.place || p.role !== 'location' || launchSites.has(p));
     let sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
     const sDates = datesOf(s);
     const paragraph = paragraphOf(s);
@@ -741,7 +748,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       (o) => o !== g && o.place?.place?.kind === 'place' && o.date === g.date && o.place.place.admin1 === d.admin1 && roughKm(o.place.place, d) <= 15 && o.members.some((m) => !m.sentence.heading),
     );
     if (town) {
-      town.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
+      town.members.push(...movedMembers(g));
       groups.delete(g.key);
     }
   }
@@ -760,7 +767,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const sameProvince = bodies.find((o) => !!p.admin1 && o.place!.place!.admin1 === p.admin1);
     const body = sameProvince ?? (bodies.length === 1 ? bodies[0] : undefined);
     if (body) {
-      body.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
+      body.members.push(...movedMembers(g));
       groups.delete(g.key);
     }
   }
@@ -774,7 +781,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       (o) => o !== g && !o.place?.site && (o.place?.place?.kind === 'place' || o.place?.place?.kind === 'admin2') && o.date === g.date && o.place.place.country === p.place!.country && roughKm(o.place.place, p.place!) <= 30 && o.members.some((m) => m.cls.family === family),
     );
     if (host) {
-      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
+      host.members.push(...movedMembers(g));
       groups.delete(g.key);
     }
   }
@@ -792,7 +799,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       .filter((f) => !g.place?.place || g.place.place.kind !== 'admin1' || f.place!.place!.admin1 === g.place.place.admin1)
       .sort((a, b) => Math.abs(daysBetween(a.date, g.date)) - Math.abs(daysBetween(b.date, g.date)) || b.members.length - a.members.length)[0];
     if (host) {
-      host.members.push(...g.members.map((m) => ({ ...m, explicitPlace: false, namedOwnPlace: m.explicitPlace || m.namedOwnPlace })));
+      host.members.push(...movedMembers(g));
       groups.delete(g.key);
     }
   }
@@ -1009,7 +1016,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // A missile or drone launched and then intercepted, nobody hurt: the interception is the
     // event (ACLED: Disrupted weapons use), however loudly the launch was claimed.
     const intercepted = g.members.find((m) => m.cls.sub_event_type === 'Disrupted weapons use');
-    if (intercepted && (lead.cls.sub_event_type === 'Shelling/artillery/missile attack' || lead.cls.sub_event_type === 'Air/drone strike') && !g.members.some((m) => m.claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0)))
+    if (intercepted && (lead.cls.sub_event_type === 'Shelling/artillery/missile attack' || lead.cls.sub_event_type === 'Air/drone strike') && !g.members.some((m) => hurtSomeone(m.claims)))
       lead = intercepted;
     const demo = g.members.filter((m) => m.cls.family === 'demonstration');
     const demoScore = demo.reduce((s, m) => s + m.cls.score, 0);

@@ -322,7 +322,7 @@ class SentenceClaims {
       // A verb right before the figure binds it more closely than one reached through a list:
       // "claims the life of a police officer, 15 people injured"
       const post = this.postCue(f);
-      const viaList = post && post !== null && post.start !== this.cueAfter(this.skipAside(f.np.end))?.start;
+      const viaList = post !== null && post.start !== this.cueAfter(this.skipAside(f.np.end))?.start;
       const cue = (viaList ? this.lexicalCueBefore(f) : null) ?? post ?? this.preCue(f, resolved);
       if (!cue) continue;
       resolved.set(f, cue);
