@@ -16,7 +16,7 @@
 // gazetteer place within 50 km of it, else the country alone; UCDP's date only when the headline
 // holds a date word, else the publication day): the best a reader of headlines could give them.
 //
-// Usage: node eval/incidents.mjs [--verbose] [--keep]
+// Usage: node eval/incidents.mjs [--verbose] [--keep] [--why]  (--why: which rule keeps each missed pair apart)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -257,6 +257,37 @@ if (verbose) {
       for (const x of evs) console.log(`    ${x.doc} ${x.incident} ${x.e.event_type} ${x.e.event_date}/${x.e.time_precision}${x.e.evidence?.event_date ? '' : '?'} ${x.e.location ?? '-'}/${x.e.admin1 ?? '-'}/${x.e.country} p${x.e.geo_precision} ${x.e.actor1 ?? '-'} | ${x.e.actor2 ?? '-'}`);
     }
   }
+}
+if (process.argv.includes('--why')) {
+  // Which rule keeps each missed pair apart, tried pairwise on the two events (clustering is
+  // incremental against reconciled incidents, so this is a guide, not an exact account).
+  const inc = await import(path.join(root, 'dist/pipeline/incidents/index.js'));
+  const reasons = new Map();
+  const bump = (k, set) => { const m = reasons.get(k) ?? reasons.set(k, new Map()).get(k); m.set(set, (m.get(set) ?? 0) + 1); };
+  for (let i = 0; i < events.length; i++) {
+    for (let j = i + 1; j < events.length; j++) {
+      const a = events[i], b = events[j];
+      if (a.doc === b.doc || a.family !== b.family || a.incident === b.incident) continue;
+      const set = a.kind === 'ucdp' ? 'ucdp' : a.heldout || b.heldout ? `h${Math.max(a.heldout, b.heldout)}` : 'gold';
+      const x = a.e, y = b.e;
+      const sameDocA = events.filter((e) => e.doc === a.doc && e.family === a.family).length > 1 || events.filter((e) => e.doc === b.doc && e.family === b.family).length > 1;
+      let why;
+      if (inc.clusterFamily(x.event_type) !== inc.clusterFamily(y.event_type)) why = `type ${x.event_type} ≠ ${y.event_type}`;
+      else if (x.country !== y.country) why = 'country';
+      else if (!inc.datesCompatible(x, y)) why = 'date';
+      else if (!inc.placesCompatible(x, y)) why = 'place';
+      else if (!inc.actorsCompatible({ actor1: x.actor1, actors: inc.actorKeysOf(x) }, { actor1: y.actor1, actors: inc.actorKeysOf(y) })) why = 'actors';
+      else if (!inc.fatalitiesCompatible(x, y)) why = 'fatalities';
+      else if (!inc.normName(x.admin1) || !inc.normName(y.admin1)) why = 'country-level rule';
+      else why = 'other (incremental order)';
+      if (sameDocA) why += ' [a report has 2+ events]';
+      bump(why, set);
+    }
+  }
+  const sets = ['ucdp', 'gold', 'h1', 'h2', 'h3', 'h4'];
+  console.log(`missed pairs by reason: ${sets.join(' / ')}`);
+  for (const [k, m] of [...reasons].sort((p, q) => [...q[1].values()].reduce((s, v) => s + v, 0) - [...p[1].values()].reduce((s, v) => s + v, 0)))
+    console.log(`  ${k.padEnd(70)} ${sets.map((s) => String(m.get(s) ?? 0).padStart(4)).join(' ')}`);
 }
 if (process.argv.includes('--oracle-verbose')) {
   const byInc = new Map();

@@ -270,11 +270,16 @@ function launchedFrom(text: string, start: number): boolean {
 
 /**
  * A country people flee towards, that borders the scene or that a deal is made with
- * ("fled towards Chad", "on the border with Chad"): named, not where the event happened.
+ * ("fled towards Chad", "on the border with Chad"), or that people come from ("refugees from
+ * Turkey"): named, not where the event happened.
  */
 function namedAsElsewhere(text: string, p: PlaceMention): boolean {
   if (p.place?.kind !== 'country') return false;
-  return /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+  const before = text.slice(Math.max(0, p.start - 40), p.start);
+  return (
+    /\b(?:towards?|border(?:s|ing)? with|with|fled (?:to|into)|flee(?:ing)? (?:to|into)|refuge in|crossed into|from neighbou?ring)\s+(?:the\s+)?$/i.test(before) ||
+    /\b(?:refugees|migrants|asylum[- ]seekers|exiles|immigrants|nationals|citizens|pilgrims|returnees|deportees|workers)\s+(?:who\s+(?:had\s+)?fled\s+)?from\s+(?:the\s+)?$/i.test(before)
+  );
 }
 
 /** A figure, maybe with its noun, right before "in <place>": "two in Mombasa", "five villagers at". */

@@ -5,7 +5,7 @@
  * Rules: every line break ends a sentence (the clean stage puts one paragraph per line, so
  * headlines and lines without final punctuation stand alone). Inside a line a sentence ends
  * at . ! ? … (plus closing quotes/brackets) followed by space and an upper-case letter, a
- * digit or an opening quote — except after titles and other abbreviations ("Lt. Gen.",
+ * digit or an opening quote, or followed directly by a capitalised word after a lower-case one — except after titles and other abbreviations ("Lt. Gen.",
  * "No. 5", "Jan. 31"), single initials ("J. Smith"), and dotted abbreviations ("U.S.",
  * "a.m.") unless the next word usually starts a sentence ("… in the U.S. The …").
  * Sentences never straddle a marked span (quote, boilerplate, heading) so each sentence's
@@ -38,7 +38,9 @@ const STARTERS = new Set([
 ]);
 
 /** Candidate sentence ends: final punctuation, closers, space, then something that can start a sentence. */
-const CANDIDATE = /([.!?…]+)(["”’')\]»]*)(\s+)(?=["“‘'(\[«]?[\p{Lu}\p{Lt}\d])/gu;
+// (also with the space lost in copy, between a lower-case word and a capitalised one:
+// "said in a statement.The Turkish forces …")
+const CANDIDATE = /([.!?…]+)(["”’')\]»]*)(\s+|(?<=\p{Ll}{2}[.!?…]+["”’')\]»]*)(?=\p{Lu}\p{Ll}))(?=["“‘'(\[«]?[\p{Lu}\p{Lt}\d])/gu;
 /** The same for text written without capitals (older wire copy, coders' notes): any letter may start a sentence. */
 const CANDIDATE_CASELESS = /([.!?…]+)(["”’')\]»]*)(\s+)(?=["“‘'(\[«]?[\p{L}\d])/gu;
 

@@ -440,3 +440,10 @@ describe('a town taken after the troops withdrew', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
   });
 });
+
+describe('a drone strike near a town spelled otherwise, in a report naming the striker\'s country more often', () => {
+  it('is at the town; refugees "from Turkey" and what Turkey "regularly conducts" place no event there', () => {
+    const x = run('ERBIL, Iraq, Oct 8 - Two fighters were killed when a Turkish drone struck them near Makhmour in northern Iraq on Saturday evening, officials said.\nThe strike hit a camp near Makhmour that houses Kurdish refugees from Turkey.\nThere was no immediate comment from Ankara.\nTurkey regularly conducts air and drone strikes against militant positions in northern Iraq, and Turkey says the fighters threaten Turkey.', '2023-10-08');
+    expect(x.events.map((e) => [e.sub_event_type, e.country, e.admin1])).toEqual([['Air/drone strike', 'Iraq', 'Erbil']]);
+  });
+});

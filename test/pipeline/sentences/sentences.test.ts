@@ -30,6 +30,11 @@ describe('splitSentences', () => {
     expect(texts('The strike was ordered by the U.S. The army denied it.')).toEqual(['The strike was ordered by the U.S.', 'The army denied it.']);
   });
 
+  it('ends a sentence whose space after the dot was lost in copy, but not inside names or domains', () => {
+    expect(texts('The service said so in a statement.The army often strikes there.')).toEqual(['The service said so in a statement.', 'The army often strikes there.']);
+    expect(texts('Details were posted on example.com and by the U.N.Mission staff.')).toHaveLength(1);
+  });
+
   it('ends sentences at closing quotes', () => {
     expect(texts('He said: "They came at night." Police arrived later.')).toEqual(['He said: "They came at night."', 'Police arrived later.']);
   });

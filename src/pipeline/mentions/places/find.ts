@@ -933,7 +933,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // report that mentions "the Indians"), and never a name acting as a person ("Zelensky said")
       // With no country named at all, a variant of a town's name right after "in/at/near" is
       // that town when all its look-alikes lie in one country and it is a town of 5,000+.
-      if (!variantAlone && (!supported || sp.partial || kind === 'country' || gaz.country[e] !== top)) return false;
+      // (or a country named as a place for a third of the votes, the variant after "in/near":
+      // "near Makhmour in northern Iraq" in a report that names Turkey, the striker, more often)
+      const namedEnough = sp.prep && namedSupport >= 0.35 * totalVotes;
+      if (!variantAlone && (!supported || sp.partial || kind === 'country' || (gaz.country[e] !== top && !namedEnough))) return false;
       if (sp.verbAfter && !cue) return false;
       // a respelling with nothing that marks it as a place ("Klymenko: …", a speaker) is a name
       if (!cue && !sp.dateline) return false;
