@@ -281,6 +281,7 @@ if (process.argv.includes('--why')) {
       else if (!inc.normName(x.admin1) || !inc.normName(y.admin1)) why = 'country-level rule';
       else why = 'other (incremental order)';
       if (sameDocA) why += ' [a report has 2+ events]';
+      if (process.env.WHY && why.startsWith(process.env.WHY)) console.log(`  ${why}: ${a.doc} ${x.event_type} ${x.event_date} ${x.location}/${x.admin1} p${x.geo_precision} ${x.actor1} | ${x.actor2}  ~  ${b.doc} ${y.event_type} ${y.event_date} ${y.location}/${y.admin1} p${y.geo_precision} ${y.actor1} | ${y.actor2}`);
       bump(why, set);
     }
   }

@@ -92,6 +92,25 @@ describe('actors', () => {
   });
 });
 
+describe('outlets blaming different perpetrators', () => {
+  const attack = (id: string, over: Partial<SitrepEvent>) =>
+    mkEvent({ event_id: id, doc_id: id, sub_event_type: 'Attack', actor1: 'Northern Front', inter1: 2, actor2: 'Civilians (Testland)', inter2: 7, ...over });
+  const a = attack('a', {});
+  it('are one incident for one sub-event type at the same spot on the same day, the victims agreeing', () => {
+    expect(matchScore(attack('b', { actor1: 'Southern Movement' }), incidentOf('i', [a]))).not.toBeNull();
+    expect(matchScore(attack('b', { actor1: 'Southern Movement', location: 'Alpha', latitude: 12.05, longitude: 20.0 }), incidentOf('i', [a]))).not.toBeNull();
+  });
+  it('stay apart a day apart, 20 km apart, placed only to a province, or with other victims named', () => {
+    const b = (over: Partial<SitrepEvent>) => attack('b', { actor1: 'Southern Movement', ...over });
+    expect(matchScore(b({ event_date: '2026-02-11' }), incidentOf('i', [a]))).toBeNull();
+    expect(matchScore(b({ location: 'Beta Town', latitude: 12.18, longitude: 20.0 }), incidentOf('i', [a]))).toBeNull();
+    expect(matchScore(b({ geo_precision: 3 }), incidentOf('i', [a]))).toBeNull();
+    const onPolice = attack('p', { sub_event_type: 'Armed clash', actor2: 'Police Forces of Testland', inter2: 1 });
+    expect(matchScore(b({ sub_event_type: 'Armed clash', actor2: 'Police Forces of Testland', inter2: 1 }), incidentOf('i', [onPolice]))).not.toBeNull();
+    expect(matchScore(b({ sub_event_type: 'Armed clash', actor2: 'Western Guard', inter2: 3 }), incidentOf('i', [onPolice]))).toBeNull();
+  });
+});
+
 describe('death counts', () => {
   it('contradict only when both give deaths and they are far apart', () => {
     const f = (low: number, high = low) => ({ fatalities: low, fatalities_low: low, fatalities_high: high });

@@ -14,7 +14,8 @@
  * - places by the looser geo precision: 10 km (1), 25 km or the same admin2 (2), the same
  *   admin1, or the same country when one side has no admin1 (3); always the same country;
  * - actors compatible: two named, specific actor1s that differ and do not appear among
- *   the other event's actors contradict each other;
+ *   the other event's actors contradict each other, except for one sub-event type told at
+ *   the same spot on the same day with the other side agreeing (see sameSpotSameDay);
  * - death counts not far apart when both give one (see fatalitiesCompatible): UCDP's own
  *   coding of neighbouring events on consecutive days differs mostly there;
  * - known only at country level: the same sub-event type and a shared named actor, the same
@@ -225,6 +226,20 @@ export function actorsCompatible(
 }
 
 /**
+ * True when two events of one sub-event type are told for the same day at the same spot (the
+ * same named place, or within 10 km, both placed at least to a district): outlets blame
+ * different perpetrators for one event far more often than two such events share a spot and
+ * a day, so different actor1s do not keep them apart when the other side agrees (see matchScore).
+ */
+export function sameSpotSameDay(a: MatchEvent | CandidateIncident, b: MatchEvent | CandidateIncident): boolean {
+  if (a.sub_event_type !== b.sub_event_type || a.event_date !== b.event_date) return false;
+  if (a.geo_precision > 2 || b.geo_precision > 2) return false;
+  if (a.location && normName(a.location) === normName(b.location) && normName(a.admin1) === normName(b.admin1)) return true;
+  if (a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null) return false;
+  return haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) <= distanceLimitKm(1);
+}
+
+/**
  * False when both sides give deaths and the figures are far apart (more than double and at
  * least 3 apart): two outlets' counts of one event differ, but rarely that much.
  */
@@ -283,7 +298,12 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   if (!datesCompatible(e, incDate)) return null;
   if (!placesCompatible(e, inc)) return null;
   const eActors = actorKeysOf(e);
-  if (!actorsCompatible({ actor1: e.actor1, actors: eActors }, { actor1: inc.actor1, actors: inc.actors })) return null;
+  if (!actorsCompatible({ actor1: e.actor1, actors: eActors }, { actor1: inc.actor1, actors: inc.actors })) {
+    // outlets blaming different perpetrators for one act at one spot on one day (the other
+    // side, when both name one, must still agree)
+    const otherSideAgrees = actorsCompatible({ actor1: e.actor2, actors: eActors }, { actor1: inc.actor2, actors: inc.actors });
+    if (!(sameSpotSameDay(e, inc) && otherSideAgrees)) return null;
+  }
 
   if (!fatalitiesCompatible(e, inc) && !tollCanGrowTo(e, inc)) return null;
   const shared = eActors.filter((k) => inc.actors.includes(k) && !isGenericActor(k)).length;
