@@ -653,8 +653,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // family, who buried him on Monday, …")
     const relative = relativeClauses(doc.text, s);
     const inOwnRelative = (d: DateMention) => relative.some(([a, b]) => d.start >= a && d.end <= b && !cues.some((c) => c.start >= a && c.end <= b));
+    // (a date right after the act's words told after the speech words dates the act too: "called
+    // on Khartoum to stop … after at least eight of those killed in Nyala on 31 July …")
+    const actJustBefore = (d: DateMention) => cues.some((c) => c.start >= speechAt && c.end <= d.start && d.start - c.end <= 40);
     const usableHere = eventDates.filter(
-      (d) => usableDate(d, ref) && !d.reporting && outside(d) && !inOwnRelative(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start))),
+      (d) => usableDate(d, ref) && !d.reporting && outside(d) && !inOwnRelative(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start)) || actJustBefore(d)),
     );
     // Of several days in the sentence, the one told nearest the act's words ("funerals were held
     // on Monday for two men killed when a drone struck on Saturday night": Saturday)

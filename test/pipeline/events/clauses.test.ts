@@ -447,3 +447,14 @@ describe('a drone strike near a town spelled otherwise, in a report naming the s
     expect(x.events.map((e) => [e.sub_event_type, e.country, e.admin1])).toEqual([['Air/drone strike', 'Iraq', 'Erbil']]);
   });
 });
+
+describe('dates told beside speech', () => {
+  it('"said when reached by phone on Tuesday" dates the call; the scene-setting Sunday dates the signing', () => {
+    const x = run('"We have heard promises before," a trader said when reached by phone on Tuesday.\nSomething did shift on Sunday night, though.\nIn Maputo, negotiators for the government and for RENAMO signed a declaration ending hostilities.', '2014-08-26');
+    expect(x.events.map((e) => [e.sub_event_type, e.event_date])).toEqual([['Agreement', '2014-08-24']]);
+  });
+  it('a day right after the act\'s words, told after the speech words, dates the act', () => {
+    const x = run('Amnesty International has called on the government to stop using live ammunition after finding that at least eight of the protesters killed in Nyala on 31 July had been shot in the chest.', '2012-08-03');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2012-07-31']);
+  });
+});
