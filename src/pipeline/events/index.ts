@@ -1016,7 +1016,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // Sentences that name the place speak for it; carried-over ones only support.
     // (a country named in a sentence is no stronger a sign than none)
     // (a sentence naming the province a town lies in speaks for the event at the town too)
-    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country';
+    // (a weak sign does not speak for it over a far stronger one: "troops deployed" in Duhok
+    // province beside air strikes told at its village)
+    const strongest = Math.max(...g.members.map((m) => m.cls.score));
+    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 >= strongest;
     const ranked = [...g.members].sort(
       (a, b) => Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
     );

@@ -458,3 +458,14 @@ describe('dates told beside speech', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2012-07-31']);
   });
 });
+
+describe('the sign that decides an event\'s type', () => {
+  it('a weak sign naming the province does not speak over strikes told at its village', () => {
+    const x = run('Residents of Batifa, a village in the far north of Iraq, spoke to reporters by phone.\nTurkey has deployed more troops in Duhok province, a security source said.\nTurkish jets bombarded the valley twice on Monday, destroying the village water source.', '2020-09-29');
+    expect(x.events.map((e) => e.event_type)).toEqual(['Explosions/Remote violence']);
+  });
+  it('"protests have spread … since mid-June" is background', () => {
+    const x = run('Security forces opened fire on demonstrators in Nyala on Tuesday, killing ten people.\nProtests have spread through Khartoum and other cities since mid-June, when the government cut fuel subsidies.', '2012-08-01');
+    expect(x.events.map((e) => e.location)).toEqual(['Nyala']);
+  });
+});

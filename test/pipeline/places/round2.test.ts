@@ -261,6 +261,18 @@ const TABLES: Tables = {
       want: [{ mention: 'Donetsk', country: 'Ukraine' }],
     },
   ],
+  'a province of a neighbouring country nothing points to, the same name on the near side of the border': [
+    {
+      // Iraq's Kurdistan Region is no gazetteer province: not Iran's Kurdistan province either
+      text: 'The Kurdistan Region\'s counter-terrorism service said the drone struck near Mosul, some 80 km from Baghdad, in northern Iraq.',
+      want: [{ mention: 'Kurdistan', name: null }, { mention: 'Mosul', country: 'Iraq' }],
+    },
+    {
+      // a country named once beside it is no sign against it
+      text: 'Following an exchange of attacks between Israel and Iran, five people were killed in Al-Suwaidaa.',
+      want: [{ mention: 'Al-Suwaidaa', country: 'Syria' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

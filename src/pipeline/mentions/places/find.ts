@@ -898,7 +898,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   // Votes given by peoples' names alone (fixed once the spans are read).
   let demonymTotal = 0;
   for (const v of demonymVotes.values()) demonymTotal += v;
-  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number): boolean => {
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number, neighbourNamed: boolean): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
@@ -918,6 +918,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // launched towards the southern city of Jazan" in a report mostly about Yemen)
     const nearDominantCountry = (x: number) => dominant >= 0 && gaz.nearCountry(gaz.lat[x]! / 1e4, gaz.lon[x]! / 1e4, dominant);
     if (alternate && kind === 'place' && dominant >= 0 && gaz.country[e] !== dominant && namedSupport <= 0 && !sp.dateline && !(cue && pop >= 20000 && nearDominantCountry(e))) return false;
+    // a province of a neighbouring country nothing in the report points to, in a report about
+    // the country next to it: the same name on the near side of the border ("the Kurdistan
+    // Region's counter-terrorism service" in a report about Iraq is not Iran's Kurdistan province)
+    if (kind === 'admin1' && neighbourNamed) return false;
     // "the Sahel" (the belt south of the Sahara) is Burkina Faso's Sahel province only with a cue
     if (WORLD_REGIONS.has(sp.fold) && sp.afterCue === null && (kind === 'admin1' || kind === 'admin2')) return false;
     // "Iraqi Kurdistan" is not Iran's Kurdistan province
@@ -935,7 +939,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // that town when all its look-alikes lie in one country and it is a town of 5,000+.
       // (or a country named as a place for a third of the votes, the variant after "in/near":
       // "near Makhmour in northern Iraq" in a report that names Turkey, the striker, more often)
-      const namedEnough = sp.prep && namedSupport >= 0.35 * totalVotes;
+      const namedEnough = sp.prep && namedSupport * 3 >= totalVotes;
       if (!variantAlone && (!supported || sp.partial || kind === 'country' || (gaz.country[e] !== top && !namedEnough))) return false;
       if (sp.verbAfter && !cue) return false;
       // a respelling with nothing that marks it as a place ("Klymenko: …", a speaker) is a name
@@ -1025,7 +1029,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // support from named places and countries, not from demonyms or armed groups
       const namedSupport = best >= 0 ? support - (demonymVotes.get(gaz.country[best]!) ?? 0) : 0;
       const alternate = best >= 0 && sp.hits.every((h) => h.entity !== best || h.alternate);
-      return { span: sp, ctx: sc.ctx, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total) };
+      // (a unit of a country nothing points to, bordering a country the report points to more than
+      // once: one country name is 2 votes)
+      const neighbourNamed =
+        best >= 0 && support <= 0 && gaz.kindOf(best) === 'admin1' && [...votes].some(([c, v]) => v >= 3 && c !== gaz.country[best] && gaz.nearCountry(gaz.lat[best]! / 1e4, gaz.lon[best]! / 1e4, c, 3));
+      return { span: sp, ctx: sc.ctx, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total, neighbourNamed) };
     });
   };
 

@@ -312,8 +312,10 @@ export class Gazetteer {
   /**
    * True when a populated place of country index `c` lies in the 0.5° grid cell of (lat, lon) or
    * one next to it (roughly within 50–80 km): the point is in or near that country's border area.
+   * `reach` widens the search to that many cells each way (3: roughly 150–200 km, for the
+   * centre of a province).
    */
-  nearCountry(lat: number, lon: number, c: number): boolean {
+  nearCountry(lat: number, lon: number, c: number, reach = 1): boolean {
     if (!this.cells) {
       const cells = new Map<number, Set<number>>();
       for (let i = this.countryCount; i < this.size; i++) {
@@ -327,7 +329,7 @@ export class Gazetteer {
     }
     const y = Math.floor(lat * 2);
     const x = Math.floor(lon * 2);
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (this.cells.get(Gazetteer.cellKey(y + dy, x + dx))?.has(c)) return true;
+    for (let dy = -reach; dy <= reach; dy++) for (let dx = -reach; dx <= reach; dx++) if (this.cells.get(Gazetteer.cellKey(y + dy, x + dx))?.has(c)) return true;
     return false;
   }
   private cells: Map<number, Set<number>> | null = null;
