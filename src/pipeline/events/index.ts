@@ -247,6 +247,12 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
 const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping)\b/i;
 
+/** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
+const PERFECT_OR_HABIT =
+  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut))\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b/i;
+/** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
+const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -847,6 +853,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const hasFine = [...groups.values()].some((g) => g.place && isFine(g.place));
   for (const g of [...groups.values()]) {
     if (hasFine && !(g.place && isFine(g.place)) && Math.max(...g.members.map((m) => m.cls.score)) < 3) groups.delete(g.key);
+  }
+  // An aside in the present perfect or told as a habit, with no day of its own and outside the
+  // lead, about another place ("Longer-range missiles have also been fired at Riyadh", "among the
+  // cities most often targeted"), is context when the report dates its news.
+  if ([...groups.values()].some((g) => g.members.some((m) => m.date))) {
+    const aside = (m: Candidate) => !m.date && !leadSentences.has(m.sentence.index) && PERFECT_OR_HABIT.test(m.sentence.text) && !PERFECT_SPEECH.test(m.sentence.text);
+    for (const g of [...groups.values()]) if (g.members.every(aside)) groups.delete(g.key);
   }
   // Weak groups (a lone "killed", an "offensive") next to a clearly reported event are its echoes.
   const strength = (g: Group) => Math.max(...g.members.map((m) => m.cls.score));

@@ -469,3 +469,14 @@ describe('the sign that decides an event\'s type', () => {
     expect(x.events.map((e) => e.location)).toEqual(['Nyala']);
   });
 });
+
+describe('asides in the present perfect or told as a habit', () => {
+  it('place no event at other cities when the report dates its news', () => {
+    const x = run('The coalition said its forces intercepted a missile fired at the border city of Jazan on Thursday.\nAir defences brought it down before it reached the city, and there were no casualties.\nJazan is among the Saudi cities most often targeted by Houthi rockets, alongside Najran and Khamis Mushait.\nLonger-range missiles have also been fired at Riyadh.', '2018-07-21');
+    expect(x.events.map((e) => e.location)).toEqual(['Jizan']);
+  });
+  it('but a news lead in the present perfect is news', () => {
+    const x = run('At least five people have been killed in a bomb blast at a market in Maiduguri, police said.', '2018-07-21');
+    expect(x.events.map((e) => e.location)).toEqual(['Maiduguri']);
+  });
+});
