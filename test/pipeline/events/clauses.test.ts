@@ -480,3 +480,10 @@ describe('asides in the present perfect or told as a habit', () => {
     expect(x.events.map((e) => e.location)).toEqual(['Maiduguri']);
   });
 });
+
+describe('a decade told', () => {
+  it('"who fled fighting … in the 1990s" is background', () => {
+    const x = run('A drone strike killed two men at the Makhmour camp in northern Iraq on Saturday.\nThe camp was set up for Kurds who fled fighting between the army and the rebels around Diyarbakir in the 1990s.', '2023-10-09');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Air/drone strike']);
+  });
+});
