@@ -487,3 +487,10 @@ describe('a decade told', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Air/drone strike']);
   });
 });
+
+describe('a place an organisation is based in', () => {
+  it('"the London-based group said" places nothing in London', () => {
+    const x = run('Security forces fired live ammunition at demonstrators in Karbala on Monday, killing 14, Amnesty said.\nBased on interviews with witnesses, the London-based group said security personnel fired tear gas and pursued demonstrators as they fled.', '2019-11-01');
+    expect(x.events.map((e) => e.country)).toEqual(['Iraq']);
+  });
+});

@@ -1183,6 +1183,7 @@ const TOLD_IN = /\b(?:[Tt]old (?:the |[Tt]he )?(?:\p{Lu}[\w.'’-]* ){1,3}|[Tt]o
 /**
  * A place named after a speech verb ("told reporters in Kabul", "said in a statement in Nairobi")
  * says where the report or statement was made, not where the event was: it becomes a dateline.
+ * A place an organisation is "based" in ("the London-based group") names the organisation: an actor.
  */
 function markReportingPlaces(out: PlaceMention[], text: string): void {
   for (const m of out) {
@@ -1190,6 +1191,8 @@ function markReportingPlaces(out: PlaceMention[], text: string): void {
     const before = text.slice(Math.max(0, m.start - 60), m.start);
     // also "Police in Lagos said …": the office that speaks, not where it happened
     if (TOLD_IN.test(before) || (SPEAKERS_IN.test(before) && /^\s+(?:said|say|says|told|reported|confirmed|announced)\b/i.test(text.slice(m.end, m.end + 14)))) m.role = 'dateline';
+    // "the London-based group": where an organisation sits, said of the organisation
+    else if (/^-(?:based|headquartered)\b/i.test(text.slice(m.end, m.end + 16))) m.role = 'actor';
   }
 }
 
