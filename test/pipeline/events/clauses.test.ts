@@ -494,3 +494,10 @@ describe('a place an organisation is based in', () => {
     expect(x.events.map((e) => e.country)).toEqual(['Iraq']);
   });
 });
+
+describe('a spokesman\'s words', () => {
+  it('"Col. Turki al-Maliki" is a person, and "demonstrated continued support" is no protest', () => {
+    const x = run('Saudi air defences intercepted a ballistic missile fired by the Houthis at the southern city of Jizan on Thursday morning, the coalition said.\nCoalition spokesman Col. Turki al-Maliki said the missile was launched from Saada province.\nAl-Maliki said the launch demonstrated continued Iranian support for the Houthis.', '2018-07-20');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Disrupted weapons use', 'Jizan']]);
+  });
+});

@@ -559,7 +559,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && unknownNameWord(next);
     if (mode === 'cap' && prevSpan?.partial && /^ $/.test(text.slice(prevSpan.end, t.start))) partial = true;
     let personSure = false;
-    if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
+    // (an abbreviated title keeps its dot: "Col. Turki al-Maliki")
+    if (prev && TITLES.has(prev.fold) && /^\. $/.test(text.slice(prev.end, t.start))) personLike = personSure = true;
+    else if (prev && !prevInSpan && /^ $/.test(text.slice(prev.end, t.start))) {
       if (TITLES.has(prev.fold)) personLike = personSure = true;
       else if (prev.cap && !casingOf.title && !NAME_PARTS.has(prev.fold) && !commonWord(prev, gaz) && !MONTHS_DAYS.has(prev.fold) && !gaz.demonym(prev.fold)) {
         personLike = true;
