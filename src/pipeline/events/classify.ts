@@ -135,7 +135,11 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   // …and so is a civilian crowd burning or looting ("youths looted shops and set fire to cars")
   const crowdAgent = actors.some((a) => a.kind === 'civilians' && a.role_hint === 'agent');
   const crowdActsHere = sum(cues.filter((c) => !isDescriptiveRiotCue(c)), 'riot_violence');
-  const crowdViolence = !hasArmed && (cues.some((c) => isCrowdCue(c)) || (!hasState && crowdAgent && crowdActsHere >= 3));
+  // (fighting back is no crowd's act when the state's forces do it: "troops fought back for
+  // three hours" is a battle)
+  const stateFightsBack =
+    actors.some((a) => (a.kind === 'military' || a.kind === 'police') && a.role_hint === 'agent') && cues.every((c) => !isCrowdCue(c) || /^fought back/i.test(c.text));
+  const crowdViolence = !hasArmed && !stateFightsBack && (cues.some((c) => isCrowdCue(c)) || (!hasState && crowdAgent && crowdActsHere >= 3));
   // (in a protest report a killing is force against the protest only when the state or a crowd
   // is named: "armed men fired at farmers" there is an attack)
   const demoContext = protestScore > 0 || rioters || crowdViolence || (ctx.docIsProtest && (s('protest_intervention') > 0 || s('riot_violence') > 0 || (s('protest_lethal') >= 2 && !(hasArmed && !hasState))));

@@ -522,6 +522,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   let current: PlaceMention | null = null;
   // the place of the last event sentence, across paragraphs (for sentences referring back to it)
   let lastEventPlace: PlaceMention | null = null;
+  let firstEventPlace: PlaceMention | null = null;
   let currentParagraph = -1;
   for (const s of usable) {
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
@@ -610,9 +611,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // the event already told, with no day of its own, tells more of it, not of another place
     const backRef = BACK_REFERENCE.exec(s.text);
     // (only when it tells no other act: every cue lies in the words that refer back)
-    if (lastEventPlace && backRef && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === lastEventPlace!.place?.id)) {
+    // (the event the report leads with, not an aside told since: "The fighting came on the same
+    // day that Russia hosted a conference in Moscow", after a sentence on other districts)
+    const toldEvent = firstEventPlace ?? lastEventPlace;
+    if (toldEvent && backRef && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === toldEvent.place?.id)) {
       sPlaces = [];
-      current = lastEventPlace;
+      current = toldEvent;
     }
     if (sPlaces.length) current = sPlaces[0]!;
     const actors = actorsOf(s).filter(outside);
@@ -672,6 +676,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
     if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;
+    firstEventPlace ??= eventPlaces.find(isFine) ?? null;
   }
   // A running total ("More than 1,300 people have died", "well over 200 members have been
   // killed since 2020") in a sentence naming no place and no date is the conflict's toll, not

@@ -501,3 +501,10 @@ describe('a spokesman\'s words', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Disrupted weapons use', 'Jizan']]);
   });
 });
+
+describe('troops fighting back, and a back-reference after an aside', () => {
+  it('"troops fought back" is a battle; "The fighting came on the same day …" stays at the event told first', () => {
+    const x = run('A pre-dawn Taliban assault left at least ten people dead on Thursday, officials said.\nThe clash broke out in Baharak district when Taliban fighters moved on security force positions.\nBaharak\'s district chief said troops fought back for around three hours.\nInsurgents have since gained ground in several districts, including Warduj and Yamgan, and clashes have become frequent.\nThe fighting came on the same day that Russia hosted a conference in Moscow.', '2021-03-19');
+    expect(x.events.map((e) => [e.sub_event_type, e.admin2])).toEqual([['Armed clash', 'Baharak']]);
+  });
+});
