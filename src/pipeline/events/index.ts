@@ -253,6 +253,10 @@ const PERFECT_OR_HABIT =
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 
+/** Words before a place named as a bearing: "60 km south-east of", "north of the city of", "10 miles from". */
+const BEARING_BEFORE =
+  /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -533,6 +537,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
     const launchSites = new Set(named.filter((p) => p.place && p.role === 'location' && launchedFrom(doc.text, p.start)));
     const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchSites.has(p));
+    // …nor a place named as a bearing for another ("the town, south-east of Idlib city"), when
+    // the sentence names another place or follows one told already
+    const bearings = named.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
+    if (bearings.length && (current || named.some((p) => p.place && p.role === 'location' && !bearings.includes(p)))) {
+      for (const b of bearings) named.splice(named.indexOf(b), 1);
+      for (const b of bearings) if (notDestinations.includes(b)) notDestinations.splice(notDestinations.indexOf(b), 1);
+    }
     // (a sentence whose only place is a launch site tells of the event placed before it)
     const onlyLaunchSites = launchSites.size > 0 && named.every((p) => !p.place || p.role !== 'location' || launchSites.has(p));
     let sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
@@ -672,7 +683,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // Of several days in the sentence, the one told nearest the act's words ("funerals were held
     // on Monday for two men killed when a drone struck on Saturday night": Saturday)
     const byDay = usableHere.filter((d) => d.time_precision === 1);
-    const gap = (d: DateMention) => Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end);
+    // (a day told before "after <the act>" dates what followed it: "still airing out homes on
+    // Tuesday after what residents describe as a chlorine attack on Monday night")
+    const gap = (d: DateMention) =>
+      Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) + (d.end <= cls.trigger.start && /\bafter\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0);
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
     if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;

@@ -508,3 +508,10 @@ describe('troops fighting back, and a back-reference after an aside', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.admin2])).toEqual([['Armed clash', 'Baharak']]);
   });
 });
+
+describe('a chlorine attack told with a bearing, a later day and the capital\'s denial', () => {
+  it('is one event at the town on the night of the attack', () => {
+    const x = run('Rescue workers in the opposition-held town of Sarmin were still airing out homes on Tuesday after what residents describe as a chlorine attack by government helicopters on Monday night that killed a family.\nTwo barrel bombs carrying a toxic substance were dropped on residential parts of the town, south-east of Idlib city.\nDamascus, which handed over its declared chemical arsenal in 2014, denies using chlorine.', '2015-03-18');
+    expect(x.events.map((e) => [e.sub_event_type, e.location, e.event_date])).toEqual([['Chemical weapon', 'Sarmīn', '2015-03-16']]);
+  });
+});

@@ -1143,6 +1143,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         const gap = nx ? (nxAt > sp.last + 1 ? ' ' : text.slice(sp.end, nx.start)) : '';
         // "no immediate comment from Ankara", "a response from Kyiv": the government that would speak
         if (fc === 'PPLC' && /\b(?:comments?|reaction|response|word|confirmation|statement|denial)\s+from\s+$/i.test(text.slice(Math.max(0, sp.start - 30), sp.start))) role = 'actor';
+        // (over a relative clause: "Damascus, which handed over its arsenal in 2014, denies …")
+        const overRelative = /^,\s+(?:which|who)\b[^,;.]{0,120},\s+(?:(?:has|have|had|also|still|repeatedly|consistently)\s+)?([a-z]+)\b/.exec(text.slice(sp.end, sp.end + 180));
+        if (overRelative && ACTOR_AFTER.has(overRelative[1]!)) role = 'actor';
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
