@@ -253,9 +253,10 @@ const PERFECT_OR_HABIT =
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 
-/** Words before a place named as a bearing: "60 km south-east of", "north of the city of", "10 miles from". */
+/** Words before a place named as a bearing: "60 km south-east of", "north of the city of", "10 miles from", "the road linking". */
+// (and a place a road is told by: "the main road linking Panama City with the border")
 const BEARING_BEFORE =
-  /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
+  /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside)|(?:road|highway|route|motorway|railway|corridor|pipeline)\s+(?:that\s+|which\s+)?(?:linking|links|connecting|connects|from|to|between))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
 
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;

@@ -515,3 +515,10 @@ describe('a chlorine attack told with a bearing, a later day and the capital\'s 
     expect(x.events.map((e) => [e.sub_event_type, e.location, e.event_date])).toEqual([['Chemical weapon', 'Sarmīn', '2015-03-16']]);
   });
 });
+
+describe('a road told by the places it links', () => {
+  it('does not place the protest on it', () => {
+    const x = run('Protesters began blocking the highway at dawn on Monday at several points in the San Félix district of Chiriquí province.\nThe closure, on the main road linking Panama City with the Costa Rican border, lasted until police fired tear gas to clear the demonstrators.', '2011-07-20');
+    expect(x.events.map((e) => e.admin1)).toEqual(['Chiriqui']);
+  });
+});
