@@ -155,6 +155,13 @@ describe('matching', () => {
     expect(chooseIncident(other, [near, far])).toBeNull();
   });
 
+  it('prefers, of two incidents that fit as well, the one more outlets told', () => {
+    const ev = (id: string) => mkEvent({ event_id: id, doc_id: id });
+    const thin = { ...incidentOf('inc_a', [ev('a1')]), source_count: 1 };
+    const told = { ...incidentOf('inc_b', [ev('b1'), ev('b2'), ev('b3')]), source_count: 3 };
+    expect(chooseIncident(ev('n'), [thin, told])?.incident_id).toBe('inc_b');
+  });
+
   it('breaks a tie by incident_id, whatever order the engine returns candidates in', () => {
     const a = incidentOf('inc_b', [mkEvent({ event_id: 'a1', doc_id: 'd1' })]);
     const b = incidentOf('inc_a', [mkEvent({ event_id: 'b1', doc_id: 'd2' })]);

@@ -258,6 +258,10 @@ const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confi
 const BEARING_BEFORE =
   /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside)|(?:road|highway|route|motorway|railway|corridor|pipeline)\s+(?:that\s+|which\s+)?(?:linking|links|connecting|connects|from|to|between))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
 
+/** Words before the town a quarter is part of: "a densely populated suburb of", "on the outskirts of". */
+// (not "the district of San Felix", where the unit word names the place that follows)
+const PART_OF_BEFORE = /\b(?:suburbs?|outskirts|(?<!\bthe\s)(?:neighbou?rhood|quarter|district|township))\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -540,8 +544,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchSites.has(p));
     // …nor a place named as a bearing for another ("the town, south-east of Idlib city"), when
     // the sentence names another place or follows one told already
-    const bearings = named.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
-    if (bearings.length && (current || named.some((p) => p.place && p.role === 'location' && !bearings.includes(p)))) {
+    // (and the town a named quarter is told to be part of: "at Tafo, a suburb of Kumasi", when
+    // the sentence names the quarter itself)
+    const otherNamed = (xs: PlaceMention[]) => named.some((p) => p.place && p.role === 'location' && !xs.includes(p));
+    const wholes = named.filter((p) => PART_OF_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
+    const bearings = [...named.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start))), ...(otherNamed(wholes) ? wholes : [])];
+    if (bearings.length && (current || otherNamed(bearings))) {
       for (const b of bearings) named.splice(named.indexOf(b), 1);
       for (const b of bearings) if (notDestinations.includes(b)) notDestinations.splice(notDestinations.indexOf(b), 1);
     }
@@ -708,10 +716,14 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   // The report's lead place: the fine place of its clearest event sentence that names one,
   // else its first fine place, else the coarsest-ranked named place, else the dateline.
-  const leadFromEvents = [...pending]
-    .filter((p) => p.sPlaces.some(isFine))
-    .sort((a, b) => b.cls.score - a.cls.score || a.s.index - b.s.index)[0]
-    ?.sPlaces.find(isFine);
+  const byClarity = [...pending].filter((p) => p.sPlaces.some(isFine)).sort((a, b) => b.cls.score - a.cls.score || a.s.index - b.s.index);
+  // (the body before the headline where it names a place in the headline's province: "mob
+  // killing in Kumasi suburb" over "at Tafo, a suburb of Kumasi")
+  const headlineLead = byClarity[0]?.s.heading ? byClarity[0].sPlaces.find(isFine)!.place! : null;
+  const bodyLead = byClarity.find((p) => !p.s.heading);
+  const bodyPlace = bodyLead?.sPlaces.find(isFine)?.place;
+  const bodyRefines = !!headlineLead && !!bodyPlace && bodyLead!.cls.score >= byClarity[0]!.cls.score && bodyPlace.country === headlineLead.country && !!bodyPlace.admin1 && bodyPlace.admin1 === headlineLead.admin1;
+  const leadFromEvents = (bodyRefines ? bodyLead : byClarity[0])?.sPlaces.find(isFine);
   const leadPlace =
     leadFromEvents ??
     [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0] ??

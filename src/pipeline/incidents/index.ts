@@ -326,6 +326,9 @@ export function matchScore(e: MatchEvent, inc: CandidateIncident, decisions: Dec
   if (e.location && normName(e.location) === normName(inc.location)) score += 1;
   if (e.sub_event_type === inc.sub_event_type) score += 1;
   score += Math.min(shared, 2) * 0.5;
+  // (of two incidents that fit as well, the one more outlets told: a report that split one event
+  // in two leaves a thin twin beside it)
+  score += 0.05 * Math.min(inc.source_count, 10);
   return score;
 }
 

@@ -522,3 +522,14 @@ describe('a road told by the places it links', () => {
     expect(x.events.map((e) => e.admin1)).toEqual(['Chiriqui']);
   });
 });
+
+describe('a quarter told as part of a town', () => {
+  it('"at Tafo Nhyiaeso, a densely populated suburb of Kumasi" is at Tafo, under a headline naming Kumasi', () => {
+    const x = run('Police investigate mob killing in Kumasi suburb\nPolice are investigating the killing of a man who was lynched by a crowd at Tafo Nhyiaeso, a densely populated suburb of Kumasi, on Tuesday.\nThe man was attacked around dawn after residents accused him of trying to rob households.', '2022-06-01');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Mob violence', 'Tafo']]);
+  });
+  it('"in the district of San Felix, province of Chiriqui" still names San Felix', () => {
+    const x = run('Police used tear gas on Monday to disperse protesters who had closed the highway in the district of San Felix, province of Chiriqui.', '2011-07-20');
+    expect(x.events.map((e) => e.admin2)).toEqual(['San Felix']);
+  });
+});
