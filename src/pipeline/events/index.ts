@@ -889,8 +889,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // An aside in the present perfect or told as a habit, with no day of its own and outside the
   // lead, about another place ("Longer-range missiles have also been fired at Riyadh", "among the
   // cities most often targeted"), is context when the report dates its news.
+  const aside = (m: Candidate) => !m.date && !leadSentences.has(m.sentence.index) && PERFECT_OR_HABIT.test(m.sentence.text) && !PERFECT_SPEECH.test(m.sentence.text);
   if ([...groups.values()].some((g) => g.members.some((m) => m.date))) {
-    const aside = (m: Candidate) => !m.date && !leadSentences.has(m.sentence.index) && PERFECT_OR_HABIT.test(m.sentence.text) && !PERFECT_SPEECH.test(m.sentence.text);
     for (const g of [...groups.values()]) if (g.members.every(aside)) groups.delete(g.key);
   }
   // Weak groups (a lone "killed", an "offensive") next to a clearly reported event are its echoes.
@@ -1065,8 +1065,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // province beside air strikes told at its village)
     const strongest = Math.max(...g.members.map((m) => m.cls.score));
     const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 >= strongest;
+    // (an aside about the place, "Isa has been hit hard by kidnappings", does not decide what
+    // happened there when something else is told)
     const ranked = [...g.members].sort(
-      (a, b) => Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
+      (a, b) => Number(aside(a)) - Number(aside(b)) || Number(named(b)) - Number(named(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index,
     );
     let lead = ranked[0]!;
     // A missile or drone launched and then intercepted, nobody hurt: the interception is the

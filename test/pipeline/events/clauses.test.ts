@@ -533,3 +533,10 @@ describe('a quarter told as part of a town', () => {
     expect(x.events.map((e) => e.admin2)).toEqual(['San Felix']);
   });
 });
+
+describe('an aside about the event\'s place', () => {
+  it('"Isa has been hit hard by kidnappings" does not decide what happened there', () => {
+    const x = run('The Chief of Army Staff on Tuesday performed the groundbreaking for a new forward operating base in Isa local government area of Sokoto State.\nHe said the facility would support operations against bandits.\nIsa, near the border with Zamfara, has been hit hard by kidnappings and attacks on villages.', '2022-05-07');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Headquarters or base established']);
+  });
+});
