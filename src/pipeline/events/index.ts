@@ -421,7 +421,9 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
     // helicopters dropped chlorine"): a state's forces named, not as the victims, before any group
     else if (sub === 'Chemical weapon')
       a1 = (claimed ? fromMention(claimed) : null) ?? fromMention(state.find((m) => (!m.generic || m.country_source === 'text') && m.role_hint !== 'patient')) ?? ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
-    else a1 = ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified();
+    // (a bomb is an armed group's, hardly a foreign force's: "detonated by insurgents, according
+    // to findings released by ISAF" is the insurgents')
+    else a1 = ns && ns.mention?.kind !== 'external' ? ns : (fromMention(armed.find((m) => m.kind !== 'external')) ?? ns ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? unidentified());
     const target = civilianVictims ? civilians() : (fromMention(uniq.find((m) => m.actor !== a1?.name && m.kind !== 'civilians')) ?? null);
     return [a1, target];
   }
@@ -926,7 +928,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // The one armed group the report names at least twice (and no other named armed group), if any.
   const namedArmed = new Map<string, { m: ActorMention; n: number }>();
   for (const a of input.actors) {
-    if (a.generic || !ARMED_KINDS.has(a.kind) || a.kind === 'unidentified_armed') continue;
+    // (a foreign force, "ISAF", "AMISOM", is no armed group the report's attacks default to)
+    if (a.generic || !ARMED_KINDS.has(a.kind) || a.kind === 'unidentified_armed' || a.kind === 'external') continue;
     const e = namedArmed.get(a.actor);
     if (e) e.n++;
     else namedArmed.set(a.actor, { m: a, n: 1 });

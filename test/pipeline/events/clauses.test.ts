@@ -540,3 +540,10 @@ describe('an aside about the event\'s place', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Headquarters or base established']);
   });
 });
+
+describe('a roadside bomb explained by a foreign force', () => {
+  it('is the insurgents\' bomb, and the city the statement came from places nothing', () => {
+    const x = run('The roadside bomb that tore through a bus in Bak district of Khost province on Wednesday was remotely detonated by insurgents, according to findings released by the International Security Assistance Force.\nTen passengers were killed.\nIn a statement issued from Kabul on Saturday, ISAF said specialists had examined the scene.', '2009-03-29');
+    expect(x.events.map((e) => [e.actor1, e.admin2])).toEqual([['Unidentified Armed Group (Afghanistan)', 'Bak']]);
+  });
+});

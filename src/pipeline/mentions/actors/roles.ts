@@ -17,6 +17,8 @@ const CLAIM = new RegExp(
 const CLAIMED_BY = /\bclaimed\s+by\s+(?:the\s+)?$/i;
 
 const BY_AGENT = /\bby\s+(?:(?:the|a|an|some|suspected|unidentified|unknown|armed|alleged|heavily|masked|local)\s+)*$/i;
+/** "findings released by ISAF", "a report published by": who tells, not who acts. */
+const BY_SOURCE = /\b(?:released|published|issued|compiled|presented|carried|quoted|cited|reported|confirmed|announced|shared|posted|made public|signed)\s+by\s+(?:(?:the|a|an)\s+)*$/i;
 
 const PASSIVE_AFTER =
   /^\s*,?\s*(?:who\s+|that\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|got|are|is|being|been)\s+(?:\w+ly\s+|also\s+|reportedly\s+|allegedly\s+)?(?:killed|shot|injured|wounded|abducted|kidnapped|attacked|targeted|ambushed|martyred|arrested|detained|hurt|hit|beheaded|executed|massacred|slain|murdered|lynched|taken|burned|burnt|hacked|stabbed|raped|displaced|dead|among|rescued|freed|released|tortured|beaten|dispersed|tear-?gassed|evacuated|held|captured|trapped|besieged|forced|robbed|missing)\b/i;
@@ -84,7 +86,7 @@ export function addRoleHints(mentions: ActorMention[], s: Sentence, text: string
         continue;
       }
     }
-    if (BY_AGENT.test(before) || POSSESSIVE_ACT.test(after) || ATTRIBUTIVE_ACT.test(after)) m.role_hint = 'agent';
+    if ((BY_AGENT.test(before) && !BY_SOURCE.test(before)) || POSSESSIVE_ACT.test(after) || ATTRIBUTIVE_ACT.test(after)) m.role_hint = 'agent';
     else if (PASSIVE_AFTER.test(after) || DIED_AFTER.test(after) || BARE_PASSIVE_AFTER.test(after)) m.role_hint = 'patient';
     else if (ACTIVE_AFTER.test(after)) m.role_hint = 'agent';
     else if (OBJECT_BEFORE.test(before) || FROM_PATIENT.test(before)) m.role_hint = 'patient';

@@ -1183,7 +1183,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
 }
 
 /** "… told AFP in Dakar", "said in a statement in Nairobi": where a figure was told, not where anything happened. */
-const TOLD_IN = /\b(?:[Tt]old (?:the |[Tt]he )?(?:\p{Lu}[\w.'’-]* ){1,3}|[Tt]old (?:reporters|journalists|the media|the press|local media|state media|state television|a news conference) |(?:[Ss]aid|[Ss]ays|[Ss]poke|[Ss]peaking)(?: (?:on|late|early|last) \w+)?(?: to (?:reporters|journalists|the media|the press|(?:the )?(?:\p{Lu}[\w.'’-]* ){1,3}))? |(?:[Ss]aid|[Ss]ays) in a statement (?:issued |released )?|(?:news|press) conference |briefing |interview )in (?:the )?$/u;
+const TOLD_IN = /\b(?:[Tt]old (?:the |[Tt]he )?(?:\p{Lu}[\w.'’-]* ){1,3}|[Tt]old (?:reporters|journalists|the media|the press|local media|state media|state television|a news conference) |(?:[Ss]aid|[Ss]ays|[Ss]poke|[Ss]peaking)(?: (?:on|late|early|last) \w+)?(?: to (?:reporters|journalists|the media|the press|(?:the )?(?:\p{Lu}[\w.'’-]* ){1,3}))? |(?:[Ss]aid|[Ss]ays) in a statement (?:issued |released )?|(?:news|press) conference |briefing |interview )in (?:the )?$|\b(?:statement|report|findings|communiqué|communique|video|message)s? (?:issued|released|published|sent|posted|read out) (?:from|in) (?:the )?$/u;
 
 /**
  * A place named after a speech verb ("told reporters in Kabul", "said in a statement in Nairobi")
