@@ -259,8 +259,10 @@ const BEARING_BEFORE =
   /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside)|(?:road|highway|route|motorway|railway|corridor|pipeline)\s+(?:that\s+|which\s+)?(?:linking|links|connecting|connects|from|to|between))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
 
 /** Words before the town a quarter is part of: "a densely populated suburb of", "on the outskirts of". */
-// (not "the district of San Felix", where the unit word names the place that follows)
-const PART_OF_BEFORE = /\b(?:suburbs?|outskirts|(?<!\bthe\s)(?:neighbou?rhood|quarter|district|township))\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$/i;
+// (only "a … suburb of": in "the district of San Felix" or "the Lyon suburb of Villeurbanne" the
+// name after "of" is the part itself)
+const PART_OF_BEFORE =
+  /\b[Aa]n?\s+(?:[a-z-]+\s+){0,3}(?:suburbs?|neighbou?rhood|quarter|district|township)\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$|\b(?:on|in|at)\s+the\s+outskirts\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$/;
 
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;

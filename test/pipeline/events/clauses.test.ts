@@ -547,3 +547,10 @@ describe('a roadside bomb explained by a foreign force', () => {
     expect(x.events.map((e) => [e.actor1, e.admin2])).toEqual([['Unidentified Armed Group (Afghanistan)', 'Bak']]);
   });
 });
+
+describe('a road site in lower case', () => {
+  it('"at the Tolé junction" is part of the blockade at San Félix that day', () => {
+    const x = run('Riot police fired tear gas to clear indigenous protesters who had blocked the highway in San Félix, Chiriquí province, on Monday.\nDemonstrators cut the road from 3 a.m. with tyres and rocks, including at the Tolé junction.', '2011-07-19');
+    expect(x.events.map((e) => e.location)).toEqual(['San Félix']);
+  });
+});

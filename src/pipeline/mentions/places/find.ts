@@ -142,6 +142,8 @@ const SAINT = new Set(['st', 'saint', 'sainte']);
 const SITE_BEFORE_OF = new Set(['junction', 'crossing', 'crossroads', 'intersection', 'roundabout', 'bridge']);
 /** The last word of a street's name. */
 const STREET_WORDS = new Set(['road', 'street', 'avenue', 'boulevard', 'drive', 'lane', 'highway', 'expressway', 'way']);
+/** Road sites written in lower case after the town they are named for ("the Tolé junction"). */
+const ROAD_SITES_LOWER = new Set(['junction', 'crossing', 'roundabout', 'checkpoint', 'interchange', 'turnoff', 'turn-off', 'bypass', 'intersection']);
 const SITE_AFTER = new Set(['market', 'junction', 'station', 'bridge', 'road', 'street', 'avenue', 'roundabout', 'square', 'hospital', 'mosque', 'church', 'school', 'college', 'university', 'stadium', 'mall', 'hotel', 'prison', 'barracks', 'highway', 'motor', 'park', 'terminal', 'lorry', 'bus', 'plaza', 'cathedral', 'temple', 'courthouse', 'secondary', 'primary', 'polytechnic']);
 /** Prior bonus of a populated place's feature code (GeoNames codes: capitals and seats up, sections and historical places down). */
 const FEATURE_BONUS: Record<string, number> = { PPLC: 2.5, PPLG: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.3, PPLA4: 0.1, PPLX: -0.7, PPLL: -0.3, PPLH: -2, PPLQ: -2, PPLW: -2, STLMT: -0.5 };
@@ -533,7 +535,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // (a town's name opening one is a site of the town, "Bannu Airport Road")
     // ("at the crossing of Tole", "the junction of Tafo": the site is named after the town too)
     const siteOf = !!prev && prev.fold === 'of' && !!prev2 && SITE_BEFORE_OF.has(prev2.fold);
-    const site = siteOf || (mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && next.cap && !next.allCaps && (SITE_AFTER.has(next.fold) || streetEnd >= 0));
+    // (a road site in lower case too: "at the Tolé junction")
+    const site =
+      siteOf ||
+      (mode === 'cap' && !!next && /^ $/.test(text.slice(last.end, next.start)) && ((next.cap && !next.allCaps && (SITE_AFTER.has(next.fold) || streetEnd >= 0)) || (!next.cap && ROAD_SITES_LOWER.has(next.fold))));
     if (!afterCue && !site && next && /^[ ]$/.test(text.slice(last.end, next.start))) {
       if (ADMIN1_AFTER.has(next.fold)) afterCue = 'admin1';
       else if (ADMIN2_AFTER.has(next.fold)) afterCue = 'admin2';
