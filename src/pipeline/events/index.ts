@@ -245,7 +245,7 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
-const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping)\b/i;
+const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
 
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
 const PERFECT_OR_HABIT =
@@ -1100,7 +1100,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const country = place?.country ?? input.country;
     if (!country) continue; // an event with no country cannot be placed at all
     // Mentions named for the report's main country are renamed for this event's country (inter 1 vs 8).
-    const mentions = g.members
+    // (the parties of what happened, not of an aside about the place: "the region has been
+    // targeted by al-Qaeda-linked jihadists")
+    const told = g.members.some((m) => !aside(m)) ? g.members.filter((m) => !aside(m)) : g.members;
+    const mentions = told
       .flatMap((m) => m.actors)
       .sort((a, b) => a.start - b.start)
       .map((m) => (country !== input.country ? actorForCountry(m, country) : m));

@@ -554,3 +554,11 @@ describe('a road site in lower case', () => {
     expect(x.events.map((e) => e.location)).toEqual(['San Félix']);
   });
 });
+
+describe('a base handed over, told with an aside and a silent capital', () => {
+  it('"lowered their flag … handing the site to Mali\'s armed forces" is a transfer between those two, and "Bamako made no comment" places nothing', () => {
+    const x = run('United Nations peacekeepers have lowered their flag over their base in the northern city of Timbuktu, handing the site to Mali\'s armed forces.\nThe transfer was marked at an official ceremony broadcast on Thursday by state television.\nBamako made no immediate comment.\nThe region has been targeted by al-Qaeda-linked jihadists, and the city has come under repeated rocket fire in recent months.', '2023-12-30');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Non-violent transfer of territory', 'Timbuktu']]);
+    expect(x.events[0]!.actor1).not.toMatch(/Qaeda/);
+  });
+});
