@@ -562,3 +562,14 @@ describe('a base handed over, told with an aside and a silent capital', () => {
     expect(x.events[0]!.actor1).not.toMatch(/Qaeda/);
   });
 });
+
+describe('a town abandoned, and a base whose ground was broken', () => {
+  it('"took control … after Ethiopian troops abandoned the town" is a non-violent transfer', () => {
+    const x = run('Al-Shabaab fighters took control of El Bur in central Somalia on Monday after Ethiopian troops abandoned the town without warning, officials said.', '2017-04-04');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Non-violent transfer of territory']);
+  });
+  it('"has broken ground on a new forward operating base … the country\'s battle against bandits" is the base, not a battle', () => {
+    const x = run('Nigeria\'s army has broken ground on a new forward operating base in Isa, a district of Sokoto State that has become a front line of the country\'s battle against armed bandit gangs.\nThe army chief performed the ceremony on 3 May.', '2022-05-09');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Headquarters or base established']);
+  });
+});
