@@ -573,3 +573,14 @@ describe('a town abandoned, and a base whose ground was broken', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Headquarters or base established']);
   });
 });
+
+describe('pupils snatched or taken from their school', () => {
+  it('is an abduction; people taken from their homes by police are not', () => {
+    const a = run('Gunmen snatched 79 schoolchildren from their boarding school in Bamenda, Cameroon, on Sunday night.\nThe students were taken from their dormitories at gunpoint.', '2018-11-06');
+    expect(a.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
+    const b = run('The students, some as young as 11, were taken on Sunday night from the Presbyterian Secondary School in Bamenda, Cameroon.', '2018-11-06');
+    expect(b.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
+    const c = run('Police raided opposition offices in Dhaka on Friday and several party leaders were taken from their homes and arrested.', '2022-12-10');
+    expect(c.events.map((e) => e.sub_event_type)).not.toContain('Abduction/forced disappearance');
+  });
+});
