@@ -268,6 +268,11 @@ const TABLES: Tables = {
       want: [{ mention: 'Kurdistan', name: null }, { mention: 'Mosul', country: 'Iraq' }],
     },
     {
+      // a province named without a cue before another capitalised word is part of a longer name
+      text: 'In Ferguson, Missouri, marchers showed support for the family of Michael Brown, who was shot dead by a police officer.',
+      want: [{ mention: 'Michael', name: null }],
+    },
+    {
       // a country named once beside it is no sign against it
       text: 'Following an exchange of attacks between Israel and Iran, five people were killed in Al-Suwaidaa.',
       want: [{ mention: 'Al-Suwaidaa', country: 'Syria' }],

@@ -76,6 +76,8 @@ interface Span {
   abbrev: boolean;
   /** The name is only part of a longer capitalised name ("Barin" in "Barin Zare"). */
   partial: boolean;
+  /** A capitalised word follows right after, with a space ("Michael Brown", "Punjab Police"). */
+  capAfter: boolean;
   /** Matched by spelling skeleton only (a transliteration variant), not by a listed name. */
   fuzzy: boolean;
   qualifier: number | null; // span index of a ", Y" admin/country right after
@@ -613,6 +615,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       mode,
       abbrev: abbrevOnly,
       partial,
+      capAfter: !!next && next.cap && !next.allCaps && /^ $/.test(text.slice(last.end, next.start)),
       fuzzy: fuzzyHits !== null,
       qualifier: null,
       verbAfter: !!next && /^ $/.test(text.slice(last.end, next.start)) && (ACTOR_AFTER.has(next.fold) || ATTACK_PAST.has(next.fold) || ATTACK_AMBIGUOUS.has(next.fold)),
@@ -929,6 +932,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // the country next to it: the same name on the near side of the border ("the Kurdistan
     // Region's counter-terrorism service" in a report about Iraq is not Iran's Kurdistan province)
     if (kind === 'admin1' && neighbourNamed) return false;
+    // a province of a country nothing else points to, named without a cue and followed by another
+    // capitalised word, is part of a longer name ("the family of Michael Brown" is no Manx parish)
+    if (kind === 'admin1' && !supported && !cue && sp.capAfter && totalVotes > 0) return false;
     // "the Sahel" (the belt south of the Sahara) is Burkina Faso's Sahel province only with a cue
     if (WORLD_REGIONS.has(sp.fold) && sp.afterCue === null && (kind === 'admin1' || kind === 'admin2')) return false;
     // "Iraqi Kurdistan" is not Iran's Kurdistan province
