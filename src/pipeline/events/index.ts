@@ -264,6 +264,9 @@ const BEARING_BEFORE =
 const PART_OF_BEFORE =
   /\b[Aa]n?\s+(?:[a-z-]+\s+){0,3}(?:suburbs?|neighbou?rhood|quarter|district|township)\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$|\b(?:on|in|at)\s+the\s+outskirts\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$/;
 
+/** Words before a coming date the act is measured against: "ahead of a", "before the", "by". */
+const DEADLINE_BEFORE = /\b(?:ahead of|before|by|until|till|in time for|due on|deadline of)\s+(?:an?\s+|the\s+|its\s+|their\s+)?$/i;
+
 /** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
@@ -612,7 +615,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // An earlier event told as background: every date of the sentence is old (a dateline's date
     // does not count). Only old dates in a clause of their own: the sentence's event stands, what
     // that clause tells (an earlier attack and its toll) is dropped.
-    let eventDates = sDates.filter((d) => !d.publication);
+    // (nor a coming deadline the act is told against: "… its withdrawal ahead of a 31 December deadline")
+    let eventDates = sDates.filter((d) => !d.publication && !((d.future || daysBetween(ref, d.date) < 0) && DEADLINE_BEFORE.test(doc.text.slice(Math.max(0, d.start - 40), d.start))));
     // A date weeks old in a clause of its own after the event words ("…the latest clashes came
     // after the school attack that killed 140 on Dec. 16") dates that clause only: it goes.
     for (const d of [...eventDates]) {

@@ -584,3 +584,10 @@ describe('pupils snatched or taken from their school', () => {
     expect(c.events.map((e) => e.sub_event_type)).not.toContain('Abduction/forced disappearance');
   });
 });
+
+describe('a coming deadline and a camp still to be handed over', () => {
+  it('the act told against a deadline stands; what is still to be done is no event', () => {
+    const x = run('The UN mission in Mali has handed its camp in Timbuktu over to the Malian authorities, as the force completes its withdrawal ahead of a 31 December deadline.\nGao is now the last major camp still to be handed over.', '2023-12-29');
+    expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Non-violent transfer of territory', 'Timbuktu']]);
+  });
+});
