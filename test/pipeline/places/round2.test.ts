@@ -278,6 +278,13 @@ const TABLES: Tables = {
       want: [{ mention: 'Al-Suwaidaa', country: 'Syria' }],
     },
   ],
+  'a respelled town after "near", beside a named city, in a report naming another country more': [
+    {
+      // a respelling after "near" in a report about the striker's country, beside a named city 60 km off
+      text: 'A Turkish drone attack killed two militants near Makhmour, south-west of Erbil, officials in Iraq said, the latest in a string of Turkish strikes. The camp was set up for Kurds who fled fighting between Turkish forces and militants in south-eastern Turkey. Turkey says the group threatens Turkey, and Turkish jets often strike in Turkey.',
+      want: [{ mention: 'Makhmour', country: 'Iraq', admin1: 'Erbil' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

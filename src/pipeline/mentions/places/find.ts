@@ -908,7 +908,7 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
   // Votes given by peoples' names alone (fixed once the spans are read).
   let demonymTotal = 0;
   for (const v of demonymVotes.values()) demonymTotal += v;
-  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number, neighbourNamed: boolean): boolean => {
+  const accept = (sp: Span, e: number, alternate: boolean, support: number, dominant: number, top: number, namedSupport: number, totalVotes: number, neighbourNamed: boolean, nearNamedKm: number): boolean => {
     const kind = gaz.kindOf(e);
     const pop = gaz.pop[e]!;
     const fc = gaz.featureCode(e);
@@ -951,8 +951,9 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // With no country named at all, a variant of a town's name right after "in/at/near" is
       // that town when all its look-alikes lie in one country and it is a town of 5,000+.
       // (or a country named as a place for a third of the votes, the variant after "in/near":
-      // "near Makhmour in northern Iraq" in a report that names Turkey, the striker, more often)
-      const namedEnough = sp.prep && namedSupport * 3 >= totalVotes;
+      // "near Makhmour in northern Iraq" in a report that names Turkey, the striker, more often,
+      // …or a place the report names within 100 km: "near Makhmour, south-west of Erbil")
+      const namedEnough = sp.prep && (namedSupport * 3 >= totalVotes || (supported && nearNamedKm <= 100));
       if (!variantAlone && (!supported || sp.partial || kind === 'country' || (gaz.country[e] !== top && !namedEnough))) return false;
       if (sp.verbAfter && !cue) return false;
       // a respelling with nothing that marks it as a place ("Klymenko: …", a speaker) is a name
@@ -1046,7 +1047,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
       // once: one country name is 2 votes)
       const neighbourNamed =
         best >= 0 && support <= 0 && gaz.kindOf(best) === 'admin1' && [...votes].some(([c, v]) => v >= 3 && c !== gaz.country[best] && gaz.nearCountry(gaz.lat[best]! / 1e4, gaz.lon[best]! / 1e4, c, 3));
-      return { span: sp, ctx: sc.ctx, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total, neighbourNamed) };
+      const nearNamedKm = best >= 0 && sp.fuzzy ? nearestKm(gaz.lat[best]! / 1e4, gaz.lon[best]! / 1e4, idx, sp.fold, others) : Infinity;
+      return { span: sp, ctx: sc.ctx, best, accepted: best >= 0 && accept(sp, best, alternate, support, dominant, top, namedSupport, total, neighbourNamed, nearNamedKm) };
     });
   };
 
