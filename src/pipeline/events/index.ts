@@ -249,7 +249,7 @@ const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rall
 
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
 const PERFECT_OR_HABIT =
-  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut))\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b/i;
+  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b/i;
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 

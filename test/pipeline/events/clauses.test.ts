@@ -591,3 +591,10 @@ describe('a coming deadline and a camp still to be handed over', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.location])).toEqual([['Non-violent transfer of territory', 'Timbuktu']]);
   });
 });
+
+describe('asides with irregular participles and a speaker\'s base', () => {
+  it('"Demonstrations … have spread to other towns" and "an activist based in Idlib" place no other event', () => {
+    const x = run('Security forces shot dead at least ten demonstrators at a protest in Nyala on Tuesday 31 July.\nWitnesses said police fired tear gas before shooting with live rounds.\nAn activist based in Khartoum said police had fired on the crowd.\nDemonstrations, first led by students in Khartoum, have spread to other towns.', '2012-08-02');
+    expect(x.events.map((e) => e.location)).toEqual(['Nyala']);
+  });
+});

@@ -1213,6 +1213,8 @@ function markReportingPlaces(out: PlaceMention[], text: string): void {
     if (TOLD_IN.test(before) || (SPEAKERS_IN.test(before) && /^\s+(?:said|say|says|told|reported|confirmed|announced)\b/i.test(text.slice(m.end, m.end + 14)))) m.role = 'dateline';
     // "the London-based group": where an organisation sits, said of the organisation
     else if (/^-(?:based|headquartered)\b/i.test(text.slice(m.end, m.end + 16))) m.role = 'actor';
+    // "an activist based in Idlib": where a speaker or group sits
+    else if (/\b(?:based|headquartered)\s+in\s+(?:the\s+)?$/i.test(before)) m.role = 'actor';
   }
 }
 
