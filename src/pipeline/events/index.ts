@@ -245,7 +245,7 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
-const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
+const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
 
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
 const PERFECT_OR_HABIT =
@@ -836,6 +836,21 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     );
     if (host) {
       host.members.push(...movedMembers(g));
+      groups.delete(g.key);
+    }
+  }
+  // A week told loosely ("earlier this week") and a day inside it at the same place, for the same
+  // kind of event ("The violence took place late on Monday, 28 October"): one event, on that day.
+  for (const g of [...groups.values()]) {
+    // (a week or month told relatively, not a written span: "from 17 to 23 January" is days of protest)
+    if (g.time_precision < 2 || !g.place?.place || !g.dateMention?.relative) continue;
+    const family = g.members[0]!.cls.family;
+    const day = [...groups.values()].find(
+      (o) => o !== g && o.time_precision === 1 && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
+        o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= (g.time_precision === 2 ? 7 : 31) && daysBetween(o.date, ref) <= 0,
+    );
+    if (day) {
+      day.members.push(...g.members);
       groups.delete(g.key);
     }
   }

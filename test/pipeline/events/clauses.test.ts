@@ -598,3 +598,10 @@ describe('asides with irregular participles and a speaker\'s base', () => {
     expect(x.events.map((e) => e.location)).toEqual(['Nyala']);
   });
 });
+
+describe('a week told loosely and a day inside it', () => {
+  it('are one event on that day at the same place', () => {
+    const x = run('Rights groups accuse security forces of a deadly crackdown in Karbala, Iraq, where at least 14 demonstrators were killed after a sit-in was broken up with gunfire earlier this week.\nThe violence took place late on Monday, 28 October, at a roundabout where protesters had camped out.', '2019-10-31');
+    expect(x.events.map((e) => [e.location, e.event_date, e.time_precision])).toEqual([['Karbala', '2019-10-28', 1]]);
+  });
+});
