@@ -843,11 +843,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // kind of event ("The violence took place late on Monday, 28 October"): one event, on that day.
   for (const g of [...groups.values()]) {
     // (a week or month told relatively, not a written span: "from 17 to 23 January" is days of protest)
-    if (g.time_precision < 2 || !g.place?.place || !g.dateMention?.relative) continue;
+    // (a month is too loose: "looting earlier this month" is another night than the march)
+    if (g.time_precision !== 2 || !g.place?.place || !g.dateMention?.relative) continue;
     const family = g.members[0]!.cls.family;
     const day = [...groups.values()].find(
       (o) => o !== g && o.time_precision === 1 && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
-        o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= (g.time_precision === 2 ? 7 : 31) && daysBetween(o.date, ref) <= 0,
+        o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= 7 && daysBetween(o.date, ref) <= 0,
     );
     if (day) {
       day.members.push(...g.members);
