@@ -277,7 +277,8 @@ const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mort
 /** Relative clauses set off by commas in a sentence (", who …,", ", which …,"), as [start, end) document offsets. */
 function relativeClauses(text: string, s: Sentence): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of s.text.matchAll(/,\s+(?:who|whom|whose|which)\b[^,;]*/gi)) out.push([s.start + m.index!, s.start + m.index! + m[0].length]);
+  // ("whose" opens one even without a comma: "the 18-year-old whose funeral was held Monday")
+  for (const m of s.text.matchAll(/,\s+(?:who|whom|whose|which)\b[^,;]*|(?<!,\s*)\bwhose\b[^,;]*/gi)) out.push([s.start + m.index!, s.start + m.index! + m[0].length]);
   return out;
 }
 

@@ -605,3 +605,10 @@ describe('a week told loosely and a day inside it', () => {
     expect(x.events.map((e) => [e.location, e.event_date, e.time_precision])).toEqual([['Karbala', '2019-10-28', 1]]);
   });
 });
+
+describe('a day inside a "whose" clause without a comma', () => {
+  it('dates that clause only', () => {
+    const x = run('About 100 people marched through Ferguson on Tuesday evening.\nMarchers also said they wanted to show support for the family of the unarmed 18-year-old whose funeral was held Monday.', '2014-08-27');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2014-08-26']);
+  });
+});
