@@ -612,3 +612,10 @@ describe('a day inside a "whose" clause without a comma', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2014-08-26']);
   });
 });
+
+describe('what the police are working to do', () => {
+  it('"working to identify and arrest those responsible" is no arrest', () => {
+    const x = run('A grenade thrown into a bar in Bujumbura, Burundi, wounded eight people on Sunday evening.\nPolice carried out a search in the district on Monday and said they were working to identify and arrest those responsible.', '2019-01-29');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Grenade']);
+  });
+});
