@@ -253,8 +253,7 @@ const PERFECT_OR_HABIT =
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 
-/** Words before a place named as a bearing: "60 km south-east of", "north of the city of", "10 miles from", "the road linking". */
-// (and a place a road is told by: "the main road linking Panama City with the border")
+/** Words before a place named as a bearing: "60 km south-east of", "north of the city of", "10 miles from", "the main road linking". */
 const BEARING_BEFORE =
   /\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:km|kilometres|kilometers|miles)\s+(?:from|outside)|(?:road|highway|route|motorway|railway|corridor|pipeline)\s+(?:that\s+|which\s+)?(?:linking|links|connecting|connects|from|to|between))\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|regional capital|capital)\s+of\s+)?$/i;
 
@@ -1089,8 +1088,8 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // (a sentence naming the province a town lies in speaks for the event at the town too)
     // (a weak sign does not speak for it over a far stronger one: "troops deployed" in Duhok
     // province beside air strikes told at its village)
-    const strongest = Math.max(...g.members.map((m) => m.cls.score));
-    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 >= strongest;
+    const strongestHere = Math.max(...g.members.map((m) => m.cls.score));
+    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 >= strongestHere;
     // (an aside about the place, "Isa has been hit hard by kidnappings", does not decide what
     // happened there when something else is told)
     const ranked = [...g.members].sort(

@@ -119,7 +119,7 @@ function getPatterns(): Patterns {
     backgroundBefore: new RegExp(`\\b(?:${alt(lex.background_before)})\\s+(?:the\\s+)?(?:on\\s+)?$`, 'i'),
     backgroundSentence: new RegExp(`(?:${alt(lex.background_sentence)})`, 'i'),
     publication: new RegExp(`(?:${alt(lex.publication_cues)})`, 'i'),
-    reportingBefore: new RegExp(`\\b(?:${alt(lex.speech_verbs)})\\b(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|the|a|an|in|at|to|reporters|journalists|media|press|statement|conference|briefing|news|agency|television|radio|responsibility|credit|it|when|reached|contacted|by|phone|telephone|interview|an)){0,4}?,?\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'u'),
+    reportingBefore: new RegExp(`\\b(?:${alt(lex.speech_verbs)})\\b(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|the|a|an|in|at|to|reporters|journalists|media|press|statement|conference|briefing|news|agency|television|radio|responsibility|credit|it|when|reached|contacted|by|phone|telephone|interview)){0,4}?,?\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'u'),
   };
   return patterns;
 }
