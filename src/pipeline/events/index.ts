@@ -543,23 +543,20 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const s of usable) {
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
     // rarely where the report's event happened: it does not place the sentence's event.
-    const named = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p));
+    const namedAll = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p));
+    // …nor a place named as a bearing for another ("the town, south-east of Idlib city"), when
+    // the sentence names another place or follows one told already
+    // (and the town a named quarter is told to be part of: "at Tafo, a suburb of Kumasi", when
+    // the sentence names the quarter itself)
+    const otherNamed = (xs: PlaceMention[]) => namedAll.some((p) => p.place && p.role === 'location' && !xs.includes(p));
+    const wholes = namedAll.filter((p) => PART_OF_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
+    const bearings = [...namedAll.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start))), ...(otherNamed(wholes) ? wholes : [])];
+    const named: PlaceMention[] = bearings.length && (current || otherNamed(bearings)) ? namedAll.filter((p) => !bearings.includes(p)) : namedAll;
     // "farmers marching from Punjab towards New Delhi": where they were headed is not where it
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
     const launchSites = new Set(named.filter((p) => p.place && p.role === 'location' && launchedFrom(doc.text, p.start)));
     const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchSites.has(p));
-    // …nor a place named as a bearing for another ("the town, south-east of Idlib city"), when
-    // the sentence names another place or follows one told already
-    // (and the town a named quarter is told to be part of: "at Tafo, a suburb of Kumasi", when
-    // the sentence names the quarter itself)
-    const otherNamed = (xs: PlaceMention[]) => named.some((p) => p.place && p.role === 'location' && !xs.includes(p));
-    const wholes = named.filter((p) => PART_OF_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
-    const bearings = [...named.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start))), ...(otherNamed(wholes) ? wholes : [])];
-    if (bearings.length && (current || otherNamed(bearings))) {
-      for (const b of bearings) named.splice(named.indexOf(b), 1);
-      for (const b of bearings) if (notDestinations.includes(b)) notDestinations.splice(notDestinations.indexOf(b), 1);
-    }
     // (a sentence whose only place is a launch site tells of the event placed before it)
     const onlyLaunchSites = launchSites.size > 0 && named.every((p) => !p.place || p.role !== 'location' || launchSites.has(p));
     let sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
@@ -913,7 +910,14 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // An aside in the present perfect or told as a habit, with no day of its own and outside the
   // lead, about another place ("Longer-range missiles have also been fired at Riyadh", "among the
   // cities most often targeted"), is context when the report dates its news.
-  const aside = (m: Candidate) => !m.date && !leadSentences.has(m.sentence.index) && PERFECT_OR_HABIT.test(m.sentence.text) && !PERFECT_SPEECH.test(m.sentence.text);
+  // (per sentence, once: the group type's sort asks again and again)
+  const asideSentence = new Map<number, boolean>();
+  const aside = (m: Candidate) => {
+    if (m.date || leadSentences.has(m.sentence.index)) return false;
+    let v = asideSentence.get(m.sentence.index);
+    if (v === undefined) asideSentence.set(m.sentence.index, (v = PERFECT_OR_HABIT.test(m.sentence.text) && !PERFECT_SPEECH.test(m.sentence.text)));
+    return v;
+  };
   if ([...groups.values()].some((g) => g.members.some((m) => m.date))) {
     for (const g of [...groups.values()]) if (g.members.every(aside)) groups.delete(g.key);
   }
