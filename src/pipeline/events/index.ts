@@ -470,6 +470,27 @@ function roughKm(a: { latitude: number; longitude: number }, b: { latitude: numb
   return 6371 * Math.sqrt(x * x + y * y);
 }
 
+/** How many days before the report's lead event an earlier episode of its story starts to be background. */
+const EARLIER_EPISODE_DAYS = 7;
+/**
+ * A report's events without the earlier episodes of its own story: an event of the lead event's
+ * type (Protests and Riots as one) in its country dated more than 7 days before it ("protests
+ * have shaken the city since police shot a teenager on Aug. 9", "the sit-ins began on
+ * 1 October"). The lead event is the one told first. Such episodes are the story's background:
+ * each was news in its own day's reports, and told in passing here it is dated, placed and typed
+ * loosely. Earlier events of another type are kept (an attack a week before a battle): in the
+ * gold reports those are coded, the same-type ones optional. Input and output are in text
+ * order; nothing else changes.
+ */
+export function withoutEarlierEpisodes(events: SitrepEvent[]): SitrepEvent[] {
+  if (events.length < 2) return events;
+  const lead = events.reduce((a, b) => ((b.evidence.event_type?.sentence ?? Infinity) < (a.evidence.event_type?.sentence ?? Infinity) ? b : a));
+  const family = (t: SitrepEvent['event_type']) => (t === 'Riots' ? 'Protests' : t);
+  const earlierEpisode = (e: SitrepEvent) =>
+    e !== lead && family(e.event_type) === family(lead.event_type) && e.country === lead.country && daysBetween(lead.event_date, e.event_date) > EARLIER_EPISODE_DAYS;
+  return events.filter((e) => !earlierEpisode(e));
+}
+
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
@@ -569,7 +590,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // clause of its own: then only that clause goes.
     const dropped: OtherClause[] = [];
     const outside = (x: { start: number }) => !dropped.some((c) => c.start <= x.start && x.start < c.end);
-    const bg = backgroundSpan(s.text, lex);
+    // (not when the span was read as the act's own date: "on Wednesday, two days after an attack")
+    const bgSpan = backgroundSpan(s.text, lex);
+    const bg = bgSpan && !sDates.some((d) => !d.background && d.start <= s.start + bgSpan[0] && d.end >= s.start + bgSpan[1]) ? bgSpan : null;
     if (bg) {
       // (a span of time may open its clause itself: "…marched on Tuesday, one day before the deal")
       const opensClause = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|weeks?|months?|years?) (?:after|before|earlier)/i.test(s.text.slice(bg[0], bg[1]));
@@ -1215,5 +1238,5 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       source: doc.source,
     });
   }
-  return events;
+  return withoutEarlierEpisodes(events);
 }

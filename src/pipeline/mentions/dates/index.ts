@@ -50,6 +50,8 @@ interface Found {
   background?: boolean;
   /** From own rules (preferred over chrono on overlap). */
   own: boolean;
+  /** "two days after an attack": the day written just before it is when the rest was told. */
+  countsBack?: boolean;
 }
 
 /** Precompiled patterns built from the lexicon. */
@@ -73,6 +75,8 @@ interface Patterns {
   partRe: RegExp;
   rangeMd: RegExp;
   rangeDm: RegExp;
+  /** "on Wednesday, two days after an attack on …", matched from the count: groups 1 the anchor (a weekday, today, yesterday, in a lookbehind), 2 count, 3 unit. */
+  daysAfterActRe: RegExp;
 }
 
 let patterns: Patterns | null = null;
@@ -114,6 +118,10 @@ function getPatterns(): Patterns {
     partRe: new RegExp(`\\b(?:the\\s+)?(${partKeys})[\\s-]+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     rangeMd: new RegExp(`\\b(?:between|from)\\s+(${monthRe})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     rangeDm: new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
+    daysAfterActRe: new RegExp(
+      `(?<=\\b(${alt([...lex.weekdays, 'today', 'yesterday'])})\\s*,?\\s+)(?:just\\s+|only\\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(days?|weeks?)\\s+after\\s+(?:an?|the|this|that|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alt(lex.act_nouns)})\\b`,
+      'gi',
+    ),
     leadIn: new RegExp(`\\b(?:${alt(lex.lead_ins)})(?:\\s+on)?\\s+$`, 'i'),
     futureBefore: new RegExp(`\\b(?:${alt(lex.future_cues)})\\s+(?:on\\s+)?$`, 'i'),
     backgroundBefore: new RegExp(`\\b(?:${alt(lex.background_before)})\\s+(?:the\\s+)?(?:on\\s+)?$`, 'i'),
@@ -202,7 +210,7 @@ function lastWeekday(ref: number, wd: number, strict: boolean): number {
  * "days", "overnight" (in its pattern's words), or a month word (p.monthWord: "mid-May").
  * Keep in step with the rules below when adding one.
  */
-const OWN_RULE_CUE = /\d|week|month|year|ago|days|overnight/i;
+const OWN_RULE_CUE = /\d|week|month|year|ago|\bdays?\b|overnight/i;
 
 /** Own rules, run before chrono: forms chrono misses or resolves differently from news usage. */
 /** Counts written as words in "over the past three weeks". */
@@ -297,6 +305,21 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     else if (unit === 'week') add(m, ref - n * 7 * DAY_MS, 2, true);
     else if (unit === 'month') add(m, ref - Math.round(n * 30.4) * DAY_MS, 3, true, n >= 3);
     else add(m, Date.UTC(refY - n, refM - 1, Math.min(refDay, 28)), 3, true, true);
+  }
+
+  // "Medics were still treating the wounded on Wednesday, two days after an attack on the town":
+  // the act lies that many days before the anchor day (the span covers the count and the act).
+  const daysAfterAct = p.daysAfterActRe;
+  daysAfterAct.lastIndex = 0;
+  while ((m = daysAfterAct.exec(text))) {
+    const anchorWord = m[1]!.toLowerCase();
+    const wd = p.lex.weekdays.indexOf(anchorWord);
+    const anchor = anchorWord === 'today' ? ref : anchorWord === 'yesterday' ? ref - DAY_MS : lastWeekday(ref, wd, false);
+    const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : SMALL_NUMBERS[m[2]!.toLowerCase()];
+    if (n === undefined) continue;
+    const week = m[3]!.toLowerCase().startsWith('week');
+    add(m, anchor - n * (week ? 7 : 1) * DAY_MS, week ? 2 : 1, true);
+    out[out.length - 1]!.countsBack = true;
   }
 
   // "in recent days", "in the past few days".
@@ -536,6 +559,9 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       };
       if (background) m.background = true;
       if (f.t > ref) m.future = true;
+      // (the anchor of "on Wednesday, two days after an attack" dates the telling, not the act)
+      const next = kept[kept.indexOf(f) + 1];
+      if (next?.countsBack && /^\s*,?\s+(?:just\s+|only\s+)?$/.test(text.slice(f.end, next.start))) m.reporting = true;
       if (isPublication(s, f.start, f.end, p)) m.publication = true;
       // ("claimed Saturday's attack": a possessive day is the attack's, not the claim's)
       else if (

@@ -26,6 +26,8 @@ export interface DateLexicon {
   future_cues: string[];
   /** Words on a byline/publication line ("Published", "Updated"). */
   publication_cues: string[];
+  /** Nouns naming an act ("attack", "protest"): "on Wednesday, two days after an attack" dates the act. */
+  act_nouns: string[];
   /** Speech verbs, from data/lexicons/sources.json: a date right after one is when something was said. */
   speech_verbs: string[];
 }
@@ -36,7 +38,7 @@ let cached: DateLexicon | null = null;
 export function dateLexicon(): DateLexicon {
   if (cached) return cached;
   const lex = readDataJson<DateLexicon>('lexicons', 'dates.json');
-  for (const key of ['weekdays', 'months', 'lead_ins', 'background_before', 'background_sentence', 'future_cues', 'publication_cues'] as const) {
+  for (const key of ['weekdays', 'months', 'lead_ins', 'background_before', 'background_sentence', 'future_cues', 'publication_cues', 'act_nouns'] as const) {
     if (!Array.isArray(lex[key])) throw new Error(`data/lexicons/dates.json: "${key}" must be a list`);
   }
   if (lex.weekdays.length !== 7 || lex.months.length !== 12) throw new Error('data/lexicons/dates.json: 7 weekdays and 12 months expected');
