@@ -177,7 +177,7 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
 }
 
 /** A toll told in the present perfect or as a tally: a running total, not one event's. */
-const RUNNING_TOTAL = /\b(?:have|has) (?:now )?(?:died|been killed|lost (?:their|his|her) li(?:fe|ves)|perished)\b|\b(?:according to (?:an? )?(?:\w+ )?(?:tally|tallies|estimates?|count))\b/i;
+const RUNNING_TOTAL = /\b(?:have|has) (?:now )?(?:died|been killed|killed|lost (?:their|his|her) li(?:fe|ves)|perished)\b|\b(?:according to (?:an? )?(?:\w+ )?(?:tally|tallies|estimates?|count))\b/i;
 
 /** A verb of taking ground right before a place's name: "captured El Fasher", "retook Kidal". */
 const TAKEN_BEFORE = /\b(?:(re)captur(?:ed|es|ing)|(re)took|(re)gained control of|(re)took control of|captur(?:ed|es|ing)|seiz(?:ed|es|ing)(?: control of)?|overr(?:an|uns?)|took (?:over|control of)|tak(?:es|ing) (?:over|control of))\s+(?:the\s+)?(?:(?:strategic|key|northern|southern|eastern|western|central|border|provincial|regional)\s+)?(?:(?:town|city|village|capital|district|province|state|region|area)\s+of\s+)?$/i;
@@ -247,6 +247,9 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
 const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
 
+/** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow. */
+const CAME_AFTER = /^[^,;]{0,60}?\b(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)\s+/i;
+
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
 const PERFECT_OR_HABIT =
   /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b/i;
@@ -271,7 +274,7 @@ const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|b
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
 // (over clock times, "fired at 10:50 a.m. from the Yemeni province of Saada")
-const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b[^.;:]{0,60}?\b(?:launched|fired|lobbed|sent)\b(?:[^.;:]|[ap]\.m\.|\d[.:]\d){0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+const ORIGIN_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|mortars?|UAVs?)\b(?:[^.;:]|[ap]\.m\.|\d[.:]\d){0,90}?\b(?:launched|fired|lobbed|sent)\b(?:[^.;:]|[ap]\.m\.|\d[.:]\d){0,60}?\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 
 /** Relative clauses set off by commas in a sentence (", who …,", ", which …,"), as [start, end) document offsets. */
 function relativeClauses(text: string, s: Sentence): [number, number][] {
@@ -564,7 +567,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const s of usable) {
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
     // rarely where the report's event happened: it does not place the sentence's event.
-    const namedAll = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p));
+    // …nor a place in a relative clause that tells an older event ("the Houthis, who seized Sanaa
+    // in 2014, say …"): it is where that was
+    const olderClauses = relativeClauses(doc.text, s).filter(([a, b]) => datesOf(s).some((d) => d.background && d.start >= a && d.end <= b));
+    const inOlderClause = (p: PlaceMention) => olderClauses.some(([a, b]) => p.start >= a && p.end <= b);
+    const namedAll = placesOf(s).filter((p) => !(input.country && p.place?.kind === 'country' && p.place.country !== input.country) && !namedAsElsewhere(doc.text, p) && !inOlderClause(p));
     // …nor a place named as a bearing for another ("the town, south-east of Idlib city"), when
     // the sentence names another place or follows one told already
     // (and the town a named quarter is told to be part of: "at Tafo, a suburb of Kumasi", when
@@ -629,6 +636,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       if (arrest && ref) {
         const start = arrest.end + ref.index;
         dropped.push({ start, end: s.end });
+        cues = cues.filter(outside);
+      }
+    }
+    // "The strike came amid an escalation … after a bombing in Ankara at the start of the month":
+    // a sentence placing the report's event (referred back to) after another tells that other
+    // as its cause; it is no event of this sentence.
+    {
+      const back = BACK_REFERENCE.test(s.text);
+      const cause = back ? CAME_AFTER.exec(s.text) : null;
+      if (cause) {
+        dropped.push({ start: s.start + cause.index + cause[0].length, end: s.end });
         cues = cues.filter(outside);
       }
     }
@@ -739,7 +757,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     for (let k = pending.length - 1; k >= 0; k--) {
       const p = pending[k]!;
       if (p.sPlaces.some(isFine) || p.date || leadSentences.has(p.s.index)) continue;
-      if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(c.start, Math.min(p.s.end, c.end + 40))))) pending.splice(k, 1);
+      if (p.claims.some((c) => c.kind === 'killed' && RUNNING_TOTAL.test(doc.text.slice(Math.max(p.s.start, c.start - 10), Math.min(p.s.end, c.end + 40))))) pending.splice(k, 1);
     }
   }
   // The report's lead place: the fine place of its clearest event sentence that names one,

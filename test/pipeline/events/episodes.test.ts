@@ -54,3 +54,41 @@ describe('"on Wednesday, two days after an attack"', () => {
     expect(found.some((d) => /after the attack/.test(d.text))).toBe(false);
   });
 });
+
+describe('events told as the cause or the past of the report’s event', () => {
+  it('"the strike came … after a bombing in Ankara": the bombing is no event of that sentence', () => {
+    const x = run(
+      'A drone struck a camp near Makhmour in northern Iraq on Saturday, killing two militants. ' +
+        'Three others were wounded, officials said. ' +
+        'The strike came amid rising Turkish operations against the group after a bombing in Ankara at the start of the month.',
+      '2023-10-09',
+    );
+    expect(x.events.map((e) => e.location)).not.toContain('Ankara');
+    expect(x.events.some((e) => e.sub_event_type === 'Air/drone strike')).toBe(true);
+  });
+  it('a toll told in the perfect ("strikes that have killed thousands") is a running total, not the event’s', () => {
+    const x = run(
+      "Saudi air defences shot down a missile that Yemen's Houthi rebels fired at Najran on Thursday, the coalition said. " +
+        'It was intercepted before reaching its target, a spokesman said. ' +
+        "Najran has been a frequent target of Houthi rockets since the coalition intervened in Yemen's war in 2015. " +
+        'The Houthis, who seized Sanaa in 2014, say their missile attacks answer coalition air strikes that have killed thousands of Yemeni civilians. ' +
+        "The group did not comment on Thursday's launch.",
+      '2018-07-21',
+    );
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events.every((e) => e.fatalities < 1000)).toBe(true);
+  });
+  it('a place in a relative clause with an older date is where that was, not where the sentence’s event is', () => {
+    const x = run('Rebel fighters shelled the port of Hodeidah on Thursday, killing three civilians, residents said. The rebels, who seized Sanaa in 2014, fired more shells on Friday, a local official said.', '2018-07-21');
+    expect(x.events.map((e) => e.event_date).sort()).toEqual(['2018-07-19', '2018-07-20']);
+    expect(x.events.map((e) => e.location)).not.toContain('Sanaa');
+  });
+  it('a place a missile was launched from, past a clock time, is not where it struck', () => {
+    const x = run(
+      "Yemen's Houthi rebels fired a missile at Jizan on Thursday, and Saudi air defences intercepted it, the coalition fighting in Yemen said. " +
+        "The projectile was detected at 10:50 a.m. on 19 July after being launched from the direction of Saada, the Houthis' stronghold in Yemen, a spokesman said.",
+      '2018-07-21',
+    );
+    expect(x.events.map((e) => e.location)).toEqual(['Jizan']);
+  });
+});
