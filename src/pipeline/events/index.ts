@@ -740,8 +740,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const byDay = usableHere.filter((d) => d.time_precision === 1);
     // (a day told before "after <the act>" dates what followed it: "still airing out homes on
     // Tuesday after what residents describe as a chlorine attack on Monday night")
+    // (…or what someone described did: "police were hunting on Tuesday for whoever hurled a
+    // grenade into a bar on Sunday night": Sunday)
     const gap = (d: DateMention) =>
-      Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) + (d.end <= cls.trigger.start && /\bafter\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0);
+      Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) + (d.end <= cls.trigger.start && /\b(?:after|who|whoever|whom)\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0);
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
     if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;
@@ -803,6 +805,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
           const x = bySentence.get(d.sentence);
           return x && !x.boilerplate && !isStatement(x.text, lex);
         })
+        .sort((a, b) => a.start - b.start)[0] ?? null;
+  }
+  if (!leadDate) {
+    // Nor on its own: the day a source spoke of it ("the army chief, speaking at the ceremony on
+    // Tuesday, said …"), within the week before publication, bounds it closer than publication.
+    leadDate =
+      input.dates
+        .filter((d) => usableDate(d, ref) && d.time_precision === 1 && daysBetween(ref, d.date) <= 7)
+        .filter((d) => !sentences.find((x) => x.index === d.sentence)?.boilerplate)
         .sort((a, b) => a.start - b.start)[0] ?? null;
   }
   const defaultDate = leadDate;
@@ -1134,7 +1145,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // (a weak sign does not speak for it over a far stronger one: "troops deployed" in Duhok
     // province beside air strikes told at its village)
     const strongestHere = Math.max(...g.members.map((m) => m.cls.score));
-    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 >= strongestHere;
+    const named = (m: Candidate) => (m.explicitPlace || !!m.namedOwnPlace) && !!m.place?.place && m.place.place.kind !== 'country' && m.cls.score * 2 > strongestHere;
     // (an aside about the place, "Isa has been hit hard by kidnappings", does not decide what
     // happened there when something else is told)
     const ranked = [...g.members].sort(

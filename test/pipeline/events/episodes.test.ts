@@ -92,3 +92,31 @@ describe('events told as the cause or the past of the report’s event', () => {
     expect(x.events.map((e) => e.location)).toEqual(['Jizan']);
   });
 });
+
+describe('which day dates the act', () => {
+  it('a clock time does not make "4 o\'clock on Wednesday" an explicit date: the weekday is read', () => {
+    const x = run("The incident happened at about 4 o'clock on Wednesday morning at Chisikwa village near Lilongwe, where villagers beat a suspected thief to death.", '2017-04-22');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2017-04-19']);
+  });
+  it('a day told before "for whoever hurled a grenade" dates the hunt, not the attack', () => {
+    const x = run('Police in Bujumbura were hunting on Tuesday for whoever hurled a grenade into a bar in the Kinama district on Sunday night, wounding eight people.', '2019-01-30');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2019-01-27']);
+  });
+  it('an undated act takes the day a source spoke of it within the week, not the publication day', () => {
+    const x = run(
+      "Nigeria's army has broken ground on a new forward operating base in Isa, in Sokoto State. " +
+        'The army chief, speaking at the ceremony on Tuesday, said the base would help troops plan operations. ' +
+        'He urged communities to work with the military.',
+      '2022-05-07',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2022-05-03']);
+  });
+  it('a sign half as strong as the strongest does not type the event because it names the place', () => {
+    const x = run(
+      'Police were hunting on Tuesday for whoever hurled a grenade into a bar on Sunday night, wounding eight people. ' +
+        'The explosion tore through the yard of a house in the Ntahangwa commune of Bujumbura on the evening of 27 January.',
+      '2019-01-30',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Grenade']);
+  });
+});

@@ -396,8 +396,8 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
   const hasMonth = kv.isCertain('month');
   const hasYear = kv.isCertain('year');
   const hasWeekday = kv.isCertain('weekday');
-  // Times of day ("5:00 p.m. on Tuesday") do not make a weekday explicit.
-  const noTimes = surface.replace(/\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:hours|hrs|gmt|utc)\b/gi, '');
+  // Times of day ("5:00 p.m. on Tuesday", "4 o'clock on Wednesday") do not make a weekday explicit.
+  const noTimes = surface.replace(/\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock)|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:hours|hrs|gmt|utc)\b/gi, '');
   const explicit = /\d/.test(noTimes) || p.monthWord.test(surface);
   // "a day after", "two days before", "18 months after": relative to another event, not to ref.
   if (/\b(?:before|after|earlier|later|until|till)\b/i.test(surface) && !/\b(?:19|20)\d\d\b/.test(surface)) return null;
