@@ -247,8 +247,8 @@ const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:arme
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
 const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
 
-/** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow. */
-const CAME_AFTER = /^[^,;]{0,60}?\b(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)\s+/i;
+/** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
+const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
 
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
 const PERFECT_OR_HABIT =

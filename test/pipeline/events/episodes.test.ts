@@ -120,3 +120,27 @@ describe('which day dates the act', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Grenade']);
   });
 });
+
+describe('nights and what an event followed', () => {
+  const dates = (text: string, published: string) => {
+    const doc = cleanReport({ id: 't', text, published });
+    return findDates(doc, splitSentences(doc), published);
+  };
+  it('"the night from Sunday to Monday" is dated by the day it ends', () => {
+    const found = dates('Air defences shot down two drones heading for the city during the night from Sunday to Monday, officials said.', '2024-11-19');
+    expect(found.map((d) => d.date)).toEqual(['2024-11-18']);
+  });
+  it('two days that do not follow each other are no night', () => {
+    const found = dates('Talks ran through the night from Friday to Monday.', '2024-11-19');
+    expect(found.map((d) => d.date)).not.toContain('2024-11-18');
+  });
+  it('"the latest incident followed an assault on Sunday": the assault is no event of that sentence', () => {
+    const x = run(
+      'Russia said it shot down two drones heading for Moscow early on Monday, the mayor said. ' +
+        'No one was hurt, he said. ' +
+        'The latest incident followed a massive assault on Sunday involving missiles that targeted power plants, killing several people.',
+      '2024-11-19',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2024-11-18']);
+  });
+});

@@ -77,6 +77,8 @@ interface Patterns {
   rangeDm: RegExp;
   /** "on Wednesday, two days after an attack on …", matched from the count: groups 1 the anchor (a weekday, today, yesterday, in a lookbehind), 2 count, 3 unit. */
   daysAfterActRe: RegExp;
+  /** "the night from Sunday to Monday", "overnight Sunday into Monday": groups 1 and 2 the weekdays. */
+  nightSpanRe: RegExp;
 }
 
 let patterns: Patterns | null = null;
@@ -120,6 +122,10 @@ function getPatterns(): Patterns {
     rangeDm: new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|-|–)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthRe})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'gi'),
     daysAfterActRe: new RegExp(
       `(?<=\\b(${alt([...lex.weekdays, 'today', 'yesterday'])})\\s*,?\\s+)(?:just\\s+|only\\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(days?|weeks?)\\s+after\\s+(?:an?|the|this|that|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alt(lex.act_nouns)})\\b`,
+      'gi',
+    ),
+    nightSpanRe: new RegExp(
+      `\\b(?:(?:during|in|on|over)\\s+)?(?:the\\s+)?(?:overnight|night)\\s+(?:(?:from|of|between)\\s+)?(${alt(lex.weekdays)})\\s+(?:to|into|and)\\s+(${alt(lex.weekdays)})\\b`,
       'gi',
     ),
     leadIn: new RegExp(`\\b(?:${alt(lex.lead_ins)})(?:\\s+on)?\\s+$`, 'i'),
@@ -207,10 +213,10 @@ function lastWeekday(ref: number, wd: number, strict: boolean): number {
 
 /**
  * Every own rule needs one of these in the sentence: a digit, or "week", "month", "year", "ago",
- * "days", "overnight" (in its pattern's words), or a month word (p.monthWord: "mid-May").
+ * "day(s)", "night" (in its pattern's words), or a month word (p.monthWord: "mid-May").
  * Keep in step with the rules below when adding one.
  */
-const OWN_RULE_CUE = /\d|week|month|year|ago|\bdays?\b|overnight/i;
+const OWN_RULE_CUE = /\d|week|month|year|ago|\bdays?\b|night/i;
 
 /** Own rules, run before chrono: forms chrono misses or resolves differently from news usage. */
 /** Counts written as words in "over the past three weeks". */
@@ -320,6 +326,16 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     const week = m[3]!.toLowerCase().startsWith('week');
     add(m, anchor - n * (week ? 7 : 1) * DAY_MS, week ? 2 : 1, true);
     out[out.length - 1]!.countsBack = true;
+  }
+
+  // "the night from Sunday to Monday": a night is dated by the day it ends (as "overnight" alone
+  // is dated by the reference day), when the two days follow each other.
+  const nightSpan = p.nightSpanRe;
+  nightSpan.lastIndex = 0;
+  while ((m = nightSpan.exec(text))) {
+    const from = p.lex.weekdays.indexOf(m[1]!.toLowerCase());
+    const to = p.lex.weekdays.indexOf(m[2]!.toLowerCase());
+    if ((from + 1) % 7 === to) add(m, lastWeekday(ref, to, false), 1, true);
   }
 
   // "in recent days", "in the past few days".
