@@ -285,6 +285,18 @@ const TABLES: Tables = {
       want: [{ mention: 'Makhmour', country: 'Iraq', admin1: 'Erbil' }],
     },
   ],
+  'a name read with its unit word is that unit where named bare, unless the bare name is a notable town in it': [
+    {
+      // a hamlet called like its province is not what "blockades in Chiriqui" means after "Chiriqui province"
+      text: 'Protesters closed the highway near San Felix, in Chiriqui province, on Monday. Blockades in Chiriqui have often been used by indigenous movements.',
+      want: [{ mention: 'Chiriqui', kind: 'admin1', country: 'Panama' }],
+    },
+    {
+      // the state's capital is still the city
+      text: 'Gunmen abducted 20 travellers on a highway in Kaduna State on Monday. Police in Kaduna said a search was under way.',
+      want: [{ mention: 'Kaduna', kind: 'place', country: 'Nigeria' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -1114,13 +1114,17 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     resolved = resolveAll(votes, admin1s, admin2s, others);
   }
   // One sense per report: a name read with its unit word ("the state of Guerrero") is that unit
-  // where the report names it bare, unless the bare reading lies inside it (Kaduna city in Kaduna State).
-  const cued = new Map<string, number>();
-  for (const r of resolved) if (r.accepted && r.span.afterCue && r.span.afterCue !== 'place' && gaz.kindOf(r.best) !== 'place') cued.set(r.span.fold, r.best);
+  // where the report names it bare, unless the bare reading is a notable town inside it (Kaduna
+  // city in Kaduna State: a provincial seat or 50,000+), not a hamlet sharing the name ("blockades
+  // in Chiriqui" after "Chiriqui province" is the province, not the village of Chiriquí in it).
+  // (the unit is matched by entity: the cued span's text holds the unit word, "Chiriqui province")
+  const cued = new Set<number>();
+  for (const r of resolved) if (r.accepted && r.span.afterCue && r.span.afterCue !== 'place' && gaz.kindOf(r.best) !== 'place') cued.add(r.best);
   for (const r of resolved) {
-    const unit = cued.get(r.span.fold);
-    if (unit === undefined || r.span.afterCue || r.best === unit || !r.span.hits.some((h) => h.entity === unit)) continue;
-    const inside = r.best >= 0 && (gaz.admin1[r.best] === unit || gaz.admin2[r.best] === unit);
+    const unit = r.span.afterCue ? undefined : r.span.hits.find((h) => cued.has(h.entity))?.entity;
+    if (unit === undefined || r.best === unit) continue;
+    const notable = r.best >= 0 && (gaz.pop[r.best]! >= 50000 || ['PPLA', 'PPLC', 'PPLA2'].includes(gaz.featureCode(r.best)));
+    const inside = notable && (gaz.admin1[r.best] === unit || gaz.admin2[r.best] === unit);
     if (!inside) {
       r.best = unit;
       r.accepted = true;
