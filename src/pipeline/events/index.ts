@@ -250,9 +250,9 @@ const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|cr
 /** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
 
-/** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted"). */
+/** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted", "record hundreds of attacks every year"). */
 const PERFECT_OR_HABIT =
-  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b/i;
+  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b/i;
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 
@@ -440,6 +440,12 @@ function chooseActors(sub: SubEventType, mentions: ActorMention[], trigger: Cue,
   if (sub === 'Headquarters or base established') {
     const force = (m: ActorMention) => m.kind !== 'state_other' && (STATE_KINDS.has(m.kind) || ARMED_KINDS.has(m.kind));
     return [fromMention(claimed ?? agents.find(force) ?? uniq.find(force) ?? mentions.find(force)) ?? null, null];
+  }
+  // Property is looted or destroyed by an armed or state actor when one is named; civilians
+  // named are whose property it was ("a farmer said settlers tore out his olive trees").
+  if (sub === 'Looting/property destruction') {
+    const doer = nonState() ?? fromMention(agents.find((m) => m.kind !== 'civilians')) ?? fromMention(forces[0]) ?? fromMention(uniq.find((m) => m.kind !== 'civilians'));
+    if (doer) return [doer, civ.length ? civilians() : (fromMention(uniq.find((m) => m.actor !== doer.name)) ?? null)];
   }
   // Other strategic developments: the first actor acts, the second is acted on.
   const first = fromMention(claimed ?? agents[0] ?? uniq[0]);

@@ -144,3 +144,19 @@ describe('nights and what an event followed', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2024-11-18']);
   });
 });
+
+describe('property destruction and yearly tallies', () => {
+  const story =
+    'A Palestinian farmer near Hebron said he lost twenty young olive trees on Friday evening when Israeli settlers came onto his land and tore them out of the ground. ' +
+    'He managed to drive them off, the village council said. ' +
+    'Monitors record hundreds of settler attacks on Palestinians and their property across the West Bank every year, including assaults on farmers.';
+  it('trees "torn out of the ground" are property destroyed, and a yearly tally does not type the event', () => {
+    const x = run(story, '2021-02-27');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Looting/property destruction']);
+  });
+  it('the destroyer is the armed or state actor named, the civilians named are whose property it was', () => {
+    const x = run('A Palestinian farmer from a village near Hebron said on Saturday that Israeli settlers uprooted fifty of his olive trees on Friday evening.', '2021-02-27');
+    expect(x.events[0]!.actor1).toMatch(/Settlers/);
+    expect(x.events[0]!.actor2).toMatch(/Civilians/);
+  });
+});
