@@ -69,6 +69,9 @@ function sum(cues: Cue[], cat: CueCategory): number {
   return s;
 }
 
+/** Words naming a crowd of civilians in a crowd act ("killed by villagers", "beaten by residents"). */
+const CROWD_WORDS = /\b(?:villagers|residents|locals|youths|neighbou?rs|crowds?|mobs?|community members|passers-by)\b/i;
+
 /** True when a claim tells of someone killed or injured (not denied, not zero). */
 export function hurtSomeone(claims: Claim[]): boolean {
   return claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0);
@@ -116,7 +119,11 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   // state side named, is a mob (ACLED: Mob violence), told without the word "mob".
   const civiliansOnly = actors.some((a) => a.kind === 'civilians') && !actors.some((a) => STATE_KINDS.has(a.kind) || ARMED_KINDS.has(a.kind));
   const crowdKilling = cues.find((c) => c.category === 'mob' && c.weight === 0);
-  if (crowdKilling && civiliansOnly && !cues.some((c) => c.category === 'mob' && c.weight > 0)) cues = [...cues, { ...crowdKilling, weight: 4 }];
+  // (a killing told as the crowd's own, "killed by villagers", is theirs even with police named
+  // beside it, unless a state or armed actor is told doing it)
+  const crowdNamed =
+    !!crowdKilling && CROWD_WORDS.test(crowdKilling.text) && !actors.some((a) => (STATE_KINDS.has(a.kind) || ARMED_KINDS.has(a.kind)) && a.role_hint === 'agent');
+  if (crowdKilling && (civiliansOnly || crowdNamed) && !cues.some((c) => c.category === 'mob' && c.weight > 0)) cues = [...cues, { ...crowdKilling, weight: 4 }];
   // …done by soldiers or gunmen, the same killing is their attack
   else if (crowdKilling && !civiliansOnly) cues = [...cues, { ...crowdKilling, category: 'attack_generic', weight: 2 }];
   const hasState = actors.some((a) => STATE_KINDS.has(a.kind));

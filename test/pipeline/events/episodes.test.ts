@@ -160,3 +160,33 @@ describe('property destruction and yearly tallies', () => {
     expect(x.events[0]!.actor2).toMatch(/Civilians/);
   });
 });
+
+describe('background spans, advice and the day a spokesman spoke', () => {
+  const dates = (text: string, published: string) => {
+    const doc = cleanReport({ id: 't', text, published });
+    return findDates(doc, splitSentences(doc), published);
+  };
+  it('"his 2019-2020 offensive" is background', () => {
+    const found = dates('The town was held by a militia that sided with the commander during his 2019-2020 offensive on the capital.', '2021-09-28');
+    expect(found.length).toBe(1);
+    expect(found[0]!.background).toBe(true);
+  });
+  it('"Speaking on Monday, the spokesman said" dates the speech', () => {
+    const found = dates('Speaking on Monday, police spokesman Pierre Ndayishimiye said eight people were wounded.', '2019-01-30');
+    expect(found[0]!.reporting).toBe(true);
+  });
+  it('what suspects "should be" handed over to is advice, and "killed by villagers" beside the police is a mob', () => {
+    const x = run(
+      'Police have renewed appeals to communities not to take the law into their own hands after a suspected livestock thief was killed by villagers on the outskirts of Lilongwe this week. ' +
+        'An officer said villagers caught one of the suspects, whom they beat until he died. ' +
+        'Nobody has been arrested over the killing. ' +
+        'Police say suspects caught by members of the public should be handed over to the nearest police unit so that they can face the law.',
+      '2017-04-22',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+  it('"previously unknown burial sites" is no background: the sentence’s event stands', () => {
+    const x = run('Forensic teams in the Libyan town of Tarhuna have exhumed five bodies from two previously unknown burial sites, officials said on Monday.', '2021-09-28');
+    expect(x.events.map((e) => e.location)).toEqual(['Tarhuna']);
+  });
+});

@@ -299,6 +299,15 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     add(m, t, 3, false, true, m[0].length - m[2]!.length);
   }
 
+  // "his 2019-2020 offensive", "the 2011–12 crisis": a span of whole years, background by nature.
+  const yearSpanRe = /\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b(?![-/.]\d)/g;
+  while ((m = yearSpanRe.exec(text))) {
+    const from = Number(m[1]);
+    const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (to <= from || to - from > 30) continue;
+    add(m, Date.UTC(Math.min(to, refY), 0, 1) > ref ? Date.UTC(from, 6, 1) : Date.UTC(Math.min(to, refY), 0, 1), 3, false, to < refY);
+  }
+
   // "N days/weeks/months ago".
   const agoRe = /\b(?:(?:about|some|around|nearly|almost|just|only)\s+)?(\d{1,3}|a\s+few|a\s+couple(?:\s+of)?|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|days|week|weeks|month|months|year|years)\s+ago\b/gi;
   while ((m = agoRe.exec(text))) {
@@ -585,7 +594,10 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
         f.precision === 1 &&
         !/^['’]s\b/.test(text.slice(f.end, f.end + 3)) &&
         // "said on Monday", and "on Monday claimed responsibility for …"
-        (p.reportingBefore.test(text.slice(Math.max(0, f.start - 80), f.start)) || /^,?\s+(?:said|says|claimed|announced|confirmed|told|reported)\b/i.test(text.slice(f.end, f.end + 14)))
+        (p.reportingBefore.test(text.slice(Math.max(0, f.start - 80), f.start)) ||
+          /^,?\s+(?:said|says|claimed|announced|confirmed|told|reported)\b/i.test(text.slice(f.end, f.end + 14)) ||
+          // "Speaking on Monday, the spokesman said …", "…, speaking on Tuesday, said"
+          (/(?:^|,\s*)speaking\s+(?:on\s+|late\s+|early\s+)*$/i.test(text.slice(Math.max(0, f.start - 30), f.start)) && /^\s*,/.test(text.slice(f.end, f.end + 3))))
       )
         m.reporting = true;
       // Sentence text is a slice of doc.text; guard anyway so offsets never lie.
