@@ -250,6 +250,9 @@ const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|cr
 /** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
 
+/** "(unrest) that followed", "which was sparked by": what a clause names as the cause of the event told. */
+const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+/i;
+
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted", "record hundreds of attacks every year"). */
 const PERFECT_OR_HABIT =
   /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b/i;
@@ -653,6 +656,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       const cause = back ? CAME_AFTER.exec(s.text) : null;
       if (cause) {
         dropped.push({ start: s.start + cause.index + cause[0].length, end: s.end });
+        cues = cues.filter(outside);
+      }
+    }
+    // "…more than two weeks of unrest that followed the fatal police shooting of …": the event a
+    // clause names as what started the one told is its cause, not this sentence's event.
+    {
+      const cause = CAUSED_BY.exec(s.text);
+      if (cause) {
+        const from = s.start + cause.index + cause[0].length;
+        const close = doc.text.slice(from, s.end).search(/[,;]/);
+        dropped.push({ start: from, end: close >= 0 ? from + close : s.end });
         cues = cues.filter(outside);
       }
     }

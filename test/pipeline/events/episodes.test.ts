@@ -190,3 +190,14 @@ describe('background spans, advice and the day a spokesman spoke', () => {
     expect(x.events.map((e) => e.location)).toEqual(['Tarhuna']);
   });
 });
+
+describe('a cause named in a clause', () => {
+  it('"unrest that followed the fatal police shooting" does not make a calm march force against protesters', () => {
+    const x = run(
+      'A march for peace passed off calmly in Ferguson on Tuesday night, a sign the suburb is stepping back from two weeks of unrest that followed the fatal police shooting of a teenager. ' +
+        'About 100 people took part in the walk.',
+      '2014-08-27',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Peaceful protest']);
+  });
+});
