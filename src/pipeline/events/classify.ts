@@ -72,6 +72,9 @@ function sum(cues: Cue[], cat: CueCategory): number {
 /** Words naming a crowd of civilians in a crowd act ("killed by villagers", "beaten by residents"). */
 const CROWD_WORDS = /\b(?:villagers|residents|locals|youths|neighbou?rs|crowds?|mobs?|community members|passers-by)\b/i;
 
+/** The other_sd cues that tell of a grave found or opened ("mass graves", "exhumed"). */
+const GRAVE_WORDS = /grave|exhum|burial|unearth/i;
+
 /** True when a claim tells of someone killed or injured (not denied, not zero). */
 export function hurtSomeone(claims: Claim[]): boolean {
   return claims.some((c) => (c.kind === 'killed' || c.kind === 'injured') && !c.negated && c.best > 0);
@@ -95,8 +98,11 @@ export function classifySentence(cues: Cue[], actors: ActorMention[], claims: Cl
   // A casualty figure is itself evidence of an act: "three martyrs", "a man beaten to death",
   // "six abducted". It backs the generic type of its kind when no trigger word names the act.
   const fromClaims: Cue[] = [];
+  // (remains dug out of graves tell of a discovery, not of an act: ACLED codes it "Other")
+  const discovery = cues.some((q) => q.category === 'other_sd' && GRAVE_WORDS.test(q.text));
+  if (discovery) cues = cues.filter((q) => !(q.category === 'attack_generic' && /\b(?:bod(?:y|ies)|remains)\b/i.test(q.text)));
   for (const c of claims) {
-    if (c.negated || c.hypothetical) continue;
+    if (c.negated || c.hypothetical || (discovery && c.kind === 'killed')) continue;
     const category = CLAIM_CUE[c.kind];
     if (!category || cues.some((q) => q.category === category[0])) continue;
     fromClaims.push({ category: category[0], start: c.start, end: c.end, text: c.text, weight: category[1] });

@@ -253,6 +253,9 @@ const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|oc
 /** "(unrest) that followed", "which was sparked by": what a clause names as the cause of the event told. */
 const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+/i;
 
+/** A past perfect ("had been uncovered", "had already fled"): a step before the time told. */
+const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+|already\s+|just\s+)?(?:been\s+)?(?:\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|fled|led|held|hit|cut|put|set|shut|left|kept|met|sent|lost|built|come|run|done|gone|seen|struck|made)\b/i;
+
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted", "record hundreds of attacks every year"). */
 const PERFECT_OR_HABIT =
   /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b/i;
@@ -921,6 +924,22 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     );
     if (day) {
       day.members.push(...g.members);
+      groups.delete(g.key);
+    }
+  }
+  // A step told in the past perfect a few days before another event of its kind at the same
+  // place ("The graves had been uncovered on Sunday" beside the remains recovered on Monday):
+  // the earlier step of that event, not an event of its own.
+  for (const g of [...groups.values()]) {
+    if (!g.place?.place || !g.members.every((m) => PAST_PERFECT.test(m.sentence.text))) continue;
+    const family = g.members[0]!.cls.family;
+    const later = [...groups.values()].find(
+      (o) => o !== g && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
+        o.members.some((m) => m.cls.sub_event_type === g.members[0]!.cls.sub_event_type && m.cls.family === family && !PAST_PERFECT.test(m.sentence.text)) &&
+        daysBetween(o.date, g.date) > 0 && daysBetween(o.date, g.date) <= 3,
+    );
+    if (later) {
+      later.members.push(...g.members);
       groups.delete(g.key);
     }
   }

@@ -201,3 +201,18 @@ describe('a cause named in a clause', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Peaceful protest']);
   });
 });
+
+describe('graves found', () => {
+  it('remains recovered from graves are a discovery (Other), not an attack', () => {
+    const x = run('Search teams recovered the remains of five unidentified people from two graves in Tarhuna on Monday, the missing persons authority said.', '2021-09-28');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Other']);
+  });
+  it('"the graves had been uncovered on Sunday" is the earlier step of that discovery, not a second event', () => {
+    const x = run(
+      'Search teams recovered the remains of five unidentified people from two mass graves in Tarhuna on Monday, the missing persons authority said. ' +
+        'The graves had been uncovered in Tarhuna on Sunday.',
+      '2021-09-28',
+    );
+    expect(x.events).toHaveLength(1);
+  });
+});
