@@ -245,7 +245,7 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
-const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching)\b/i;
+const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching|defection|split|withdrawal|pullout|ceasefire|truce|deal|agreement|strike|airstrike|seizure|capture)\b/i;
 
 /** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
@@ -795,9 +795,20 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const bodyPlace = bodyLead?.sPlaces.find(isFine)?.place;
   const bodyRefines = !!headlineLead && !!bodyPlace && bodyLead!.cls.score >= byClarity[0]!.cls.score && bodyPlace.country === headlineLead.country && !!bodyPlace.admin1 && bodyPlace.admin1 === headlineLead.admin1;
   const leadFromEvents = (bodyRefines ? bodyLead : byClarity[0])?.sPlaces.find(isFine);
+  // (else a province an event sentence names, before a town named only in passing elsewhere:
+  // "a new faction has emerged in Northern Bahr el Ghazal" over "Machar returned to Juba")
+  // (a district before a province)
+  const eventProvince = [...pending]
+    .sort((a, b) => b.cls.score - a.cls.score || a.s.index - b.s.index)
+    .flatMap((p) => p.sPlaces.filter((m) => m.place && (m.place.kind === 'admin1' || m.place.kind === 'admin2')))
+    .sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]!)[0];
+  const firstFine = [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0];
+  // (a town inside that province refines it: "in the Chikun district" after "in Kaduna State")
+  const fineInside = !!firstFine && !!eventProvince && firstFine.place!.country === eventProvince.place!.country && firstFine.place!.admin1 === eventProvince.place!.admin1;
   const leadPlace =
     leadFromEvents ??
-    [...locationMentions].filter(isFine).sort((a, b) => a.start - b.start)[0] ??
+    (eventProvince && !fineInside ? eventProvince : undefined) ??
+    firstFine ??
     [...locationMentions].sort((a, b) => KIND_RANK[a.place!.kind]! - KIND_RANK[b.place!.kind]! || a.start - b.start)[0] ??
     places.find((p) => p.place && p.role === 'dateline') ??
     null;

@@ -216,3 +216,14 @@ describe('graves found', () => {
     expect(x.events).toHaveLength(1);
   });
 });
+
+describe('a faction splitting, placed by its province', () => {
+  const story =
+    "A new armed faction has emerged in South Sudan's Northern Bahr el Ghazal after officers serving in the SPLA-IO announced they were quitting the movement. " +
+    'The split was made public on Tuesday by a colonel. ' +
+    'The defection comes only weeks after Machar returned to Juba and was sworn in as First Vice-President, after a war that has killed tens of thousands of people.';
+  it('quitting the movement is a change to the group, placed in the province its sentence names, not at a town named in passing', () => {
+    const x = run(story, '2016-05-12');
+    expect(x.events.map((e) => [e.sub_event_type, e.admin1])).toEqual([['Change to group/activity', 'Northern Bahr el Ghazal']]);
+  });
+});
