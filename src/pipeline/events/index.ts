@@ -253,6 +253,9 @@ const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|oc
 /** "(unrest) that followed", "which was sparked by": what a clause names as the cause of the event told. */
 const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+/i;
 
+/** A search under way before a date: "were combing the hills (on Tuesday)", "police are hunting". */
+const SEARCH_BEFORE = /\b(?:search(?:ing|ed)?|hunt(?:ing|ed)?|comb(?:ing|ed)|look(?:ing|ed)|scour(?:ing|ed)|track(?:ing|ed))\b[^.;]{0,60}$/i;
+
 /** A past perfect ("had been uncovered", "had already fled"): a step before the time told. */
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+|already\s+|just\s+)?(?:been\s+)?(?:\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|fled|led|held|hit|cut|put|set|shut|left|kept|met|sent|lost|built|come|run|done|gone|seen|struck|made)\b/i;
 
@@ -755,8 +758,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // (a date right after the act's words told after the speech words dates the act too: "called
     // on Khartoum to stop … after at least eight of those killed in Nyala on 31 July …")
     const actJustBefore = (d: DateMention) => cues.some((c) => c.start >= speechAt && c.end <= d.start && d.start - c.end <= 40);
+    // (the day of a search for the victims is not the day they were taken: "were combing the
+    // hills on Tuesday for 79 schoolchildren snatched from their school")
+    const datesSearch = (d: DateMention) =>
+      d.end <= cls.trigger.start && SEARCH_BEFORE.test(doc.text.slice(Math.max(s.start, d.start - 60), d.start)) && /^\s*,?\s*for\b/i.test(doc.text.slice(d.end, cls.trigger.start));
     const usableHere = eventDates.filter(
-      (d) => usableDate(d, ref) && !d.reporting && outside(d) && !inOwnRelative(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start)) || actJustBefore(d)),
+      (d) => usableDate(d, ref) && !d.reporting && outside(d) && !inOwnRelative(d) && !datesSearch(d) && (!statement || (d.end <= speechAt && cues.some((c) => c.end <= d.start)) || actJustBefore(d)),
     );
     // Of several days in the sentence, the one told nearest the act's words ("funerals were held
     // on Monday for two men killed when a drone struck on Saturday night": Saturday)
@@ -935,6 +942,21 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     );
     if (day) {
       day.members.push(...g.members);
+      groups.delete(g.key);
+    }
+  }
+  // "Overnight" read from the publication day, beside the same kind of event at the same place
+  // on a day written out a few days before ("broke up a sit-in in Karbala overnight" in a report
+  // published days after "on 28 October"): the written day is when it happened.
+  for (const g of [...groups.values()]) {
+    if (!g.place?.place || !g.dateMention?.relative || !/^overnight$/i.test(g.dateMention.text.trim())) continue;
+    const family = g.members[0]!.cls.family;
+    const written = [...groups.values()].find(
+      (o) => o !== g && o.time_precision === 1 && !o.dateMention?.relative && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
+        o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3,
+    );
+    if (written) {
+      written.members.push(...g.members);
       groups.delete(g.key);
     }
   }

@@ -227,3 +227,22 @@ describe('a faction splitting, placed by its province', () => {
     expect(x.events.map((e) => [e.sub_event_type, e.admin1])).toEqual([['Change to group/activity', 'Northern Bahr el Ghazal']]);
   });
 });
+
+describe('days of searches and loose nights', () => {
+  it('"combing the hills on Tuesday for schoolchildren snatched …" dates the search, not the abduction', () => {
+    const x = run(
+      'Security forces were combing the hills around Bamenda on Tuesday for 79 schoolchildren snatched from their boarding school. ' +
+        'The students were taken on Sunday night from a school in the Nkwen neighbourhood of Bamenda.',
+      '2018-11-06',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2018-11-04']);
+  });
+  it('"overnight" read from the publication day folds into the written day a few days before at the same place', () => {
+    const x = run(
+      'At least 14 protesters were killed when security forces broke up a sit-in in Karbala overnight, a rights group said. ' +
+        'Witnesses said riot police fired live rounds at demonstrators gathered in Karbala on 28 October.',
+      '2019-10-31',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2019-10-28']);
+  });
+});
