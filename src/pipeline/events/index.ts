@@ -250,8 +250,8 @@ const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|cr
 /** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
 
-/** "(unrest) that followed", "which was sparked by": what a clause names as the cause of the event told. */
-const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+/i;
+/** "(unrest) that followed", "which was sparked by", "has stepped up operations since a": what a clause names as the cause of the event told. */
+const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+|\b(?:has|have)\s+(?:\w+\s+){1,4}?since\s+(?=(?:a|an|the)\s)/i;
 
 /** A search under way before a date: "were combing the hills (on Tuesday)", "police are hunting". */
 const SEARCH_BEFORE = /\b(?:search(?:ing|ed)?|hunt(?:ing|ed)?|comb(?:ing|ed)|look(?:ing|ed)|scour(?:ing|ed)|track(?:ing|ed))\b[^.;]{0,60}$/i;
@@ -1027,9 +1027,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   // A province- or country-level event beside events at named towns is usually context
   // ("the Jalisco cartel", "violence in the north"): kept only when clearly reported.
-  const hasFine = [...groups.values()].some((g) => g.place && isFine(g.place));
+  // (beside a town event told at least as strongly: a weak sign carried to a town named in
+  // passing does not make the province's clearly told event context)
+  const strongestOf = (g: Group) => Math.max(...g.members.map((m) => m.cls.score));
+  const fineStrength = Math.max(-Infinity, ...[...groups.values()].filter((g) => g.place && isFine(g.place)).map(strongestOf));
   for (const g of [...groups.values()]) {
-    if (hasFine && !(g.place && isFine(g.place)) && Math.max(...g.members.map((m) => m.cls.score)) < 3) groups.delete(g.key);
+    if (!(g.place && isFine(g.place)) && strongestOf(g) < 3 && fineStrength >= strongestOf(g)) groups.delete(g.key);
   }
   // An aside in the present perfect or told as a habit, with no day of its own and outside the
   // lead, about another place ("Longer-range missiles have also been fired at Riyadh", "among the
@@ -1052,6 +1055,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   const toldInFull = (g: Group) => g.members.some((m) => m.explicitPlace && m.date && m.claims.some((c) => c.kind === 'killed' && !c.vague && !c.negated && c.best > 0));
   for (const g of [...groups.values()]) {
     if (strongest >= 3 && strength(g) < MIN_SCORE_BESIDE_STRONG && !toldInFull(g)) groups.delete(g.key);
+    // (nor a sign under a point, a lone "displaced", with no place of its own, beside an event
+    // told with a full cue: it only lands at the report's default place)
+    else if (strongest >= MIN_SCORE_BESIDE_STRONG && strength(g) < 1 && g.members.every((m) => !m.explicitPlace && !m.date)) groups.delete(g.key);
   }
 
   // ACLED codes one event per place, day, sub-event type and actor pair: a second kind of

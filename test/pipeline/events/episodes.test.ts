@@ -246,3 +246,26 @@ describe('days of searches and loose nights', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2019-10-28']);
   });
 });
+
+describe('causes told with "since", and weak signs at the default place', () => {
+  it('"it has stepped up operations since a suicide bombing in Ankara" tells the cause, not an event', () => {
+    const x = run(
+      'Two militants were killed on Saturday evening when a Turkish drone hit a group of them in the Makhmur camp in northern Iraq, officials said. ' +
+        'Three others were wounded. ' +
+        'Ankara has stepped up operations since a suicide bombing outside the interior ministry in Ankara on 1 October.',
+      '2023-10-09',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Air/drone strike']);
+  });
+  it('officers who "defect" in a province stay its event beside a weak sign carried to a town named in passing', () => {
+    const x = run(
+      'Opposition officers in Northern Bahr el Ghazal defect, vow to continue armed struggle\n\n' +
+        'Officers of the SPLA-IO announced their departure from the movement, a colonel said on Tuesday. ' +
+        '"We have split from the SPLA-IO," he said. ' +
+        'Machar returned to Juba in late April. ' +
+        'Analysts have warned that splinter groups could undermine the return of displaced people.',
+      '2016-05-12',
+    );
+    expect(x.events.map((e) => [e.sub_event_type, e.admin1])).toEqual([['Change to group/activity', 'Northern Bahr el Ghazal']]);
+  });
+});
