@@ -155,6 +155,9 @@ function modalised(lex: TriggerLexicon, sentence: string, cueStartInSentence: nu
   return null;
 }
 
+/** A length of time right before a word of violence: "two years of (sporadic) fighting", "decades of war". */
+const DURATION_OF = /\b(?:years?|months?|decades?|weeks?)\s+of\s+(?:[\w-]+\s+)?$/i;
+
 /**
  * All trigger cues of a sentence, without those cancelled by a negation or hypothetical
  * earlier in the same clause. `offset` is the sentence's start in the document.
@@ -174,6 +177,8 @@ export function findCues(sentence: string, offset: number, lex: TriggerLexicon =
       if (c.category === 'protest' && word.startsWith('strik') && MILITARY_STRIKE.test(before)) continue;
       if (c.category === 'protest' && word.startsWith('march') && (MONTH_MARCH_BEFORE.test(before) || MONTH_MARCH_AFTER.test(sentence.slice(m.index + m[0].length)) || /^March$/.test(m[0]))) continue;
       if (modalised(lex, sentence, m.index)) continue;
+      // "closing almost two years of sporadic fighting": a span of violence, told as its length, is background
+      if (DURATION_OF.test(before)) continue;
       // "marched to demand justice for the murder of …": the grievance, not force at the march
       if (c.category === 'protest_lethal' && lex.grievance.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
       cues.push({ category: c.category, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], weight });

@@ -269,3 +269,13 @@ describe('causes told with "since", and weak signs at the default place', () => 
     expect(x.events.map((e) => [e.sub_event_type, e.admin1])).toEqual([['Change to group/activity', 'Northern Bahr el Ghazal']]);
   });
 });
+
+describe('lengths of violence and signatures', () => {
+  it('"closing two years of sporadic fighting" is no battle, and negotiators putting their signatures to a ceasefire is an agreement', () => {
+    const x = run(
+      "MAPUTO - Negotiators for Mozambique's government and the Renamo movement put their signatures to a ceasefire declaration in Maputo late on Sunday, closing almost two years of sporadic fighting in the centre of the country.",
+      '2014-08-25',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Agreement']);
+  });
+});

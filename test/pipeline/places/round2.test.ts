@@ -297,6 +297,18 @@ const TABLES: Tables = {
       want: [{ mention: 'Kaduna', kind: 'place', country: 'Nigeria' }],
     },
   ],
+  'a country owning an institution, and a province after a compass word': [
+    {
+      // "Panama's riot police" is the country's, even where Panama City is named later
+      text: "More than 300 of Panama's riot police cleared a blockade near San Felix on Monday. Lorries travelling between Panama City and the border were stranded.",
+      want: [{ mention: 'Panama', kind: 'country' }],
+    },
+    {
+      // "in eastern Chiriquí" is the province, not the village called Chiriquí
+      text: 'Police reopened the highway in eastern Chiriquí on Monday after protesters blocked it near San Felix.',
+      want: [{ mention: 'Chiriquí', kind: 'admin1', country: 'Panama' }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -104,6 +104,9 @@ const ADMIN2_AFTER = new Set(['district', 'districts', 'tehsil', 'lga', 'prefect
 // ("department" is a first-order unit in Colombia, Peru, Benin…, a second-order one in France)
 const ADMIN_AFTER = new Set(['county', 'division', 'area', 'department', 'departments']);
 const PLACE_AFTER = new Set(['city', 'town', 'village', 'camp', 'market', 'neighbourhood', 'neighborhood', 'suburb', 'settlement', 'township', 'hamlet', 'locality', 'area', 'port', 'airport']);
+/** A compass adjective right before a name: "eastern", "north-western", "central". */
+const COMPASS_BEFORE = /\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+$/i;
+
 /** Auxiliaries and adverbs between a state's name and its verb ("Damascus has repeatedly denied"). */
 const ACTOR_ADVERBS = new Set(['has', 'have', 'had', 'regularly', 'repeatedly', 'often', 'also', 'again', 'reportedly', 'routinely', 'frequently', 'previously', 'always', 'never', 'long', 'since', 'later', 'then', 'swiftly', 'quickly', 'immediately', 'officially', 'formally', 'publicly', 'strongly', 'consistently', 'categorically', 'firmly', 'flatly', 'vehemently', 'still', 'already']);
 /** Words after a country or capital that show it stands for its government ("Kabul said"). */
@@ -739,6 +742,16 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     const { sp, votes, totalVotes, admin1s, admin2s, others } = x;
     const e = h.entity;
     let s = prior(e, h.alternate, reasons);
+    // "in eastern Chiriquí": a part of a province or country, hardly of a town
+    if (COMPASS_BEFORE.test(text.slice(Math.max(0, sp.start - 24), sp.start)) && (gaz.kindOf(e) === 'admin1' || gaz.kindOf(e) === 'country')) {
+      s += 2.5;
+      reasons?.push('after a compass word +2.5');
+    }
+    // "Panama's riot police": a name owning an institution is the country's, not its capital's
+    if (gaz.kindOf(e) === 'country' && /^['’]s\b/.test(text.slice(sp.end, sp.end + 3))) {
+      s += 2;
+      reasons?.push("a country's own ('s) +2");
+    }
     // (not a province's own seat spelled the province's way: "Jazan" the town in Jazan province)
     if (h.alternate && x.mainAdmin && gaz.kindOf(e) === 'place' && !sp.hits.some((o) => !o.alternate && o.entity === gaz.admin1[e])) {
       s -= 3;
