@@ -167,8 +167,8 @@ function sentencePlaces(doc: CleanText, mentions: PlaceMention[], country: strin
     // "in Gaza's Rafah", "Helmand's Sangin": the place a named place possesses is a part of it
     const possessed = fine.find((m) => usable.some((o) => o !== m && o.end <= m.start && /^['’]s\s+$/.test(doc.text.slice(o.end, m.start))));
     if (possessed) return [possessed];
-    // Otherwise the place after "in/at/near" wins, else the first.
-    const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
+    // Otherwise the place after "in/at/near/through" wins, else the first.
+    const cued = fine.find((m) => /\b(?:in|at|near|outside|on|into|of|through|across|around)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     return [cued ?? fine[0]!];
   }
   if (fine.length === 1) return fine;
@@ -252,6 +252,9 @@ const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|oc
 
 /** "(unrest) that followed", "which was sparked by", "has stepped up operations since a": what a clause names as the cause of the event told. */
 const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+|\b(?:has|have)\s+(?:\w+\s+){1,4}?since\s+(?=(?:a|an|the)\s)/i;
+
+/** A projectile sent on its way before a destination: "a missile fired towards", "drones heading for". */
+const PROJECTILE_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|UAVs?)\b[^.;:]{0,50}?\b(?:fired|launched|heading|headed|flying|flew|aimed|sent)\b[^.;:]{0,50}$/i;
 
 /** A search under way before a date: "were combing the hills (on Tuesday)", "police are hunting". */
 const SEARCH_BEFORE = /\b(?:search(?:ing|ed)?|hunt(?:ing|ed)?|comb(?:ing|ed)|look(?:ing|ed)|scour(?:ing|ed)|track(?:ing|ed))\b[^.;]{0,60}$/i;
@@ -599,7 +602,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere
     const launchSites = new Set(named.filter((p) => p.place && p.role === 'location' && launchedFrom(doc.text, p.start)));
-    const notDestinations = named.filter((p) => !DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !launchSites.has(p));
+    // (a missile's or drone's destination is where it struck or was downed: "fired towards Jizan")
+    const destination = (p: PlaceMention) => DESTINATION_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start)) && !PROJECTILE_BEFORE.test(doc.text.slice(Math.max(0, p.start - 80), p.start));
+    const notDestinations = named.filter((p) => !destination(p) && !launchSites.has(p));
     // (a sentence whose only place is a launch site tells of the event placed before it)
     const onlyLaunchSites = launchSites.size > 0 && named.every((p) => !p.place || p.role !== 'location' || launchSites.has(p));
     let sPlaces = onlyLaunchSites ? [] : sentencePlaces(doc, notDestinations.some((p) => p.place && p.role === 'location') ? notDestinations : named, input.country);
@@ -833,7 +838,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // The report's own date for sentences without one: the date of its clearest dated event
   // sentence (a scene-setting "after cattle were stolen on Tuesday" should not date the ambush);
   // with no dated event sentence, the reference date.
-  const dated = candidates.filter((c) => c.date).sort((a, b) => b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)[0];
+  // (one of the news lead's first, before a clearer one told further down: "Earlier handovers have
+  // been contested: … took the town on November 14" does not date the handover of the lead)
+  const inLead = (c: Candidate) => leadSentences.has(c.sentence.index) || !!c.sentence.heading;
+  const dated = candidates.filter((c) => c.date).sort((a, b) => Number(inLead(b)) - Number(inLead(a)) || b.cls.score - a.cls.score || a.sentence.index - b.sentence.index)[0];
   leadDate = dated?.date ?? null;
   if (!leadDate) {
     // No event sentence is dated: a date told on its own ("the incident happened on Tuesday,

@@ -279,3 +279,23 @@ describe('lengths of violence and signatures', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Agreement']);
   });
 });
+
+describe('where a missile was headed, a march went through, and the lead’s day', () => {
+  it('a missile "fired towards Jizan" and shot down is placed at Jizan, not at the country it came from', () => {
+    const x = run("RIYADH - Saudi air defences shot down a ballistic missile fired by Yemen's Houthi rebels towards Jizan on Thursday morning, a spokesman said. No casualties were reported.", '2018-07-19');
+    expect(x.events.map((e) => e.location)).toEqual(['Jizan']);
+  });
+  it('a march "through Ferguson" organised by a group named after St. Louis is in Ferguson', () => {
+    const x = run('About a hundred people took part in a peaceful march through Ferguson on Tuesday night organised by 100 Black Men of Metropolitan St. Louis.', '2014-08-27');
+    expect(x.events.map((e) => e.location)).toEqual(['Ferguson']);
+  });
+  it('"transferred its base in Timbuktu to the state" is a transfer', () => {
+    const x = run(
+      'UN peacekeepers quit Timbuktu base\n\n' +
+        'The United Nations mission in Mali has formally transferred its base in Timbuktu to the Malian state. ' +
+        'The governor thanked the mission on Thursday.',
+      '2023-12-30',
+    );
+    expect(x.events.map((e) => [e.location, e.sub_event_type])).toEqual([['Timbuktu', 'Non-violent transfer of territory']]);
+  });
+});
