@@ -7,6 +7,7 @@ import { extractReport } from '../../../src/pipeline/extract.js';
 import { findDates } from '../../../src/pipeline/mentions/dates/index.js';
 import { cleanReport } from '../../../src/pipeline/clean/index.js';
 import { splitSentences } from '../../../src/pipeline/sentences/index.js';
+import { findCues } from '../../../src/pipeline/events/cues.js';
 
 const run = (text: string, published = '2023-06-14') => extractReport({ id: 't', text, published });
 
@@ -297,5 +298,14 @@ describe('where a missile was headed, a march went through, and the lead’s day
       '2023-12-30',
     );
     expect(x.events.map((e) => [e.location, e.sub_event_type])).toEqual([['Timbuktu', 'Non-violent transfer of territory']]);
+  });
+});
+
+describe('engaged', () => {
+  it('people urged to "stay engaged" name no fighting; troops that "engaged the militants" do', () => {
+    const clash = (text: string) => findCues(text, 0).filter((c) => c.category === 'armed_clash');
+    expect(clash('"We want people to stay engaged and register to vote," the organiser said.')).toEqual([]);
+    expect(clash('Soldiers engaged the militants near Baharak on Thursday.')).toHaveLength(1);
+    expect(clash('Troops were engaged in heavy fighting with the rebels.')).not.toEqual([]);
   });
 });

@@ -309,6 +309,12 @@ const TABLES: Tables = {
       want: [{ mention: 'Chiriquí', kind: 'admin1', country: 'Panama' }],
     },
   ],
+  'a street is named for a town, not for a county': [
+    {
+      text: 'The marchers walked through Ferguson on Tuesday night. They set off from Chambers Road and looped back to their starting point.',
+      want: [{ mention: 'Chambers', name: null }],
+    },
+  ],
 };
 
 describe('findPlaces: round-2 mechanisms', () => {

@@ -979,6 +979,8 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     // (a district-named first name, "Charles Masudi", needs a cue too)
     // a site named for a town ("Moro Market") is that town only where the report points to its country
     if (sp.site && !supported && !sp.dateline && kind === 'place') return false;
+    // …and a street is named for a town, not for a county or province ("Chambers Road")
+    if (sp.site && !sp.dateline && (kind === 'admin2' || kind === 'admin1') && sp.afterCue === null) return false;
     // A town followed by an unknown capitalised word after "in/at/near": a quarter or part of
     // that town ("at Tafo Nhyiaeso") when its name is a one-country town's and nothing points to
     // another country (not "in the Chico Mendes quarter" of a Brazilian city).
