@@ -265,6 +265,9 @@ const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+|already\s+|just\s+)?(?:been\s+)?(?:\w+
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted", "record hundreds of attacks every year"). */
 const PERFECT_OR_HABIT =
   /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b/i;
+/** A habit: "has repeatedly protested", "often targeted", "regularly carries out". */
+const HABIT = /\b(?:has|have|had)\s+(?:repeatedly|often|long|regularly|frequently|routinely)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+\w+(?:ed|s)\b/i;
+
 /** A present perfect of speech ("police have said that …"): it reports news, not a habit. */
 const PERFECT_SPEECH = /\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:said|told|confirmed|reported|announced|claimed|stated)\b/i;
 
@@ -533,7 +536,6 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const insideName = (c: Cue) => names.some((n) => n.start <= c.start && c.end <= n.end && n.end - n.start > c.end - c.start);
     cuesBySentence.set(s.index, [...findCues(s.text, s.start, lex).filter((c) => !insideName(c)), ...placeTakenCues(doc.text, s, input.places)]);
   }
-  const strongProtest = [...cuesBySentence.values()].some((cs) => cs.some((c) => c.category === 'protest' && c.weight >= 3));
 
   // A place inside a group's name ("Islamic State West Africa Province") is not where anything happened.
   const namedActors = input.actors.filter((a) => !a.generic);
@@ -548,9 +550,14 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // A protest report: a strong protest word, or a sentence that reads as a demonstration on its
   // own ("the women chanted…", "young people threw stones…"); its crowd-control words then mean
   // an intervention ("riot police intervened and 40 women were arrested").
+  // (not an undated aside past the lead told as a habit: "Baghdad has repeatedly protested
+  // against Turkish strikes" is diplomacy)
+  const firstBody = new Set(usable.filter((x) => !x.heading).slice(0, 2).map((x) => x.index));
+  const habitAside = (s: Sentence) => !firstBody.has(s.index) && !s.heading && datesOf(s).length === 0 && HABIT.test(s.text);
+  const strongProtest = usable.some((s) => !habitAside(s) && (cuesBySentence.get(s.index) ?? []).some((c) => c.category === 'protest' && c.weight >= 3));
   const docIsProtest =
     strongProtest ||
-    usable.some((s) => classifySentence(cuesBySentence.get(s.index) ?? [], actorsOf(s), sentenceClaims(s), { docIsProtest: false })?.sub_event_type === 'Peaceful protest');
+    usable.some((s) => !habitAside(s) && classifySentence(cuesBySentence.get(s.index) ?? [], actorsOf(s), sentenceClaims(s), { docIsProtest: false })?.sub_event_type === 'Peaceful protest');
   // Paragraph of each sentence: a place carried over from an earlier sentence stays in its paragraph.
   // Paragraph of each sentence (count of line breaks before it), in one pass over the text.
   const paragraphIndex = new Map<number, number>();

@@ -309,3 +309,15 @@ describe('engaged', () => {
     expect(clash('Troops were engaged in heavy fighting with the rebels.')).not.toEqual([]);
   });
 });
+
+describe('a capital that protests', () => {
+  it('"Baghdad has repeatedly protested against Turkish strikes" does not make a drone strike force against protesters', () => {
+    const x = run(
+      'ERBIL, Iraq, Oct. 9 -- An armed drone believed to belong to the Turkish military hit the Mexmur camp for Kurdish refugees on Saturday night, killing two people and injuring several others, officials said. ' +
+        'Camp residents said those killed were civilians. ' +
+        'Baghdad has repeatedly protested against Turkish strikes on Iraqi territory as breaches of its sovereignty.',
+      '2023-10-09',
+    );
+    expect(x.events.map((e) => e.event_type)).toEqual(['Explosions/Remote violence']);
+  });
+});
