@@ -321,3 +321,10 @@ describe('a capital that protests', () => {
     expect(x.events.map((e) => e.event_type)).toEqual(['Explosions/Remote violence']);
   });
 });
+
+describe('a bomb that tore through a bus', () => {
+  it('is a remote explosive, not an attack', () => {
+    const x = run('A bomb tore through a passenger bus in Khost province on Wednesday, killing at least 10 civilians, police said.', '2009-03-25');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Remote explosive/landmine/IED']);
+  });
+});
