@@ -784,8 +784,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // Tuesday after what residents describe as a chlorine attack on Monday night")
     // (…or what someone described did: "police were hunting on Tuesday for whoever hurled a
     // grenade into a bar on Sunday night": Sunday)
+    // (…and "overnight", read from the publication day, gives way to a day the sentence names:
+    // "woke up on Tuesday to the body of a man beaten to death overnight")
     const gap = (d: DateMention) =>
-      Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) + (d.end <= cls.trigger.start && /\b(?:after|who|whoever|whom)\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0);
+      Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) +
+      (d.end <= cls.trigger.start && /\b(?:after|who|whoever|whom)\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0) +
+      (d.relative && /^overnight$/i.test(d.text.trim()) ? 20_000 : 0);
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
     if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;

@@ -328,3 +328,22 @@ describe('a bomb that tore through a bus', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Remote explosive/landmine/IED']);
   });
 });
+
+describe('children marched away, suspects not arrested, a night before a named day', () => {
+  it('armed men who "marched away around 80 children" abducted them; nobody marched in protest', () => {
+    const x = run('Armed men stormed a boarding school in Bamenda overnight and marched away around 80 children along with their principal, church officials said.', '2018-11-05');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
+  });
+  it('"no suspect had been arrested as of Wednesday" is no arrest', () => {
+    const x = run(
+      'A crowd beat a suspected thief to death in Tafo, Kumasi, on Monday night, residents said. ' +
+        'Police said investigations had begun but that no suspect had been arrested as of Wednesday.',
+      '2022-06-02',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+  it('"woke up on Tuesday to the body of a man beaten to death overnight" is dated Tuesday, not the publication day', () => {
+    const x = run('Residents of Tafo in Kumasi woke up on Tuesday to the body of a young man who had been beaten to death overnight by a crowd.', '2022-06-02');
+    expect(x.events.map((e) => e.event_date)).toEqual(['2022-05-31']);
+  });
+});
