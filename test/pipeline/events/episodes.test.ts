@@ -347,3 +347,14 @@ describe('children marched away, suspects not arrested, a night before a named d
     expect(x.events.map((e) => e.event_date)).toEqual(['2022-05-31']);
   });
 });
+
+describe('drones brought down, a killing by villagers', () => {
+  it('air defences that "brought down two drones" disrupted them', () => {
+    const x = run('Russian air defences brought down two drones flying towards Moscow during the night, the mayor said on Monday.', '2024-11-18');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
+  });
+  it('police condemning "the killing of a suspected thief by angry villagers" tell of a mob', () => {
+    const x = run('Police in Lilongwe have condemned the killing of a suspected livestock thief by angry villagers near Nsundwe on Wednesday.', '2017-04-22');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
+  });
+});
