@@ -354,7 +354,7 @@ describe('drones brought down, a killing by villagers', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
   });
   it('police condemning "the killing of a suspected thief by angry villagers" tell of a mob', () => {
-    const x = run('Police in Lilongwe have condemned the killing of a suspected livestock thief by angry villagers near Nsundwe on Wednesday.', '2017-04-22');
+    const x = run('Lilongwe Police have condemned the killing of a suspected livestock thief by angry villagers at Chisikwa village, close to Nsundwe in the west of Lilongwe district, on Wednesday.', '2017-04-22');
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
   });
 });
