@@ -10,6 +10,11 @@ import { splitSentences } from '../../../src/pipeline/sentences/index.js';
 import { findCues } from '../../../src/pipeline/events/cues.js';
 
 const run = (text: string, published = '2023-06-14') => extractReport({ id: 't', text, published });
+/** The date mentions of a text, published on `published`. */
+const dates = (text: string, published: string) => {
+  const doc = cleanReport({ id: 't', text, published });
+  return findDates(doc, splitSentences(doc), published);
+};
 
 describe('an earlier episode of the same story', () => {
   const story =
@@ -36,10 +41,6 @@ describe('an earlier episode of the same story', () => {
 });
 
 describe('"on Wednesday, two days after an attack"', () => {
-  const dates = (text: string, published: string) => {
-    const doc = cleanReport({ id: 't', text, published });
-    return findDates(doc, splitSentences(doc), published);
-  };
   it('dates the act two days before the weekday, and the weekday is when the rest was told', () => {
     const found = dates('Doctors were still treating the wounded on Wednesday, two days after an attack on the market in Gao.', '2023-06-15');
     const act = found.find((d) => /after an attack/.test(d.text));
@@ -123,10 +124,6 @@ describe('which day dates the act', () => {
 });
 
 describe('nights and what an event followed', () => {
-  const dates = (text: string, published: string) => {
-    const doc = cleanReport({ id: 't', text, published });
-    return findDates(doc, splitSentences(doc), published);
-  };
   it('"the night from Sunday to Monday" is dated by the day it ends', () => {
     const found = dates('Air defences shot down two drones heading for the city during the night from Sunday to Monday, officials said.', '2024-11-19');
     expect(found.map((d) => d.date)).toEqual(['2024-11-18']);
@@ -163,10 +160,6 @@ describe('property destruction and yearly tallies', () => {
 });
 
 describe('background spans, advice and the day a spokesman spoke', () => {
-  const dates = (text: string, published: string) => {
-    const doc = cleanReport({ id: 't', text, published });
-    return findDates(doc, splitSentences(doc), published);
-  };
   it('"his 2019-2020 offensive" is background', () => {
     const found = dates('The town was held by a militia that sided with the commander during his 2019-2020 offensive on the capital.', '2021-09-28');
     expect(found.length).toBe(1);
