@@ -259,12 +259,18 @@ const PROJECTILE_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|
 /** A search under way before a date: "were combing the hills (on Tuesday)", "police are hunting". */
 const SEARCH_BEFORE = /\b(?:search(?:ing|ed)?|hunt(?:ing|ed)?|comb(?:ing|ed)|look(?:ing|ed)|scour(?:ing|ed)|track(?:ing|ed))\b[^.;]{0,60}$/i;
 
+/** A past participle, regular or one of the common irregular ones ("killed", "taken", "fled", "hit"). */
+const PARTICIPLE = String.raw`(?:\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)`;
+
 /** A past perfect ("had been uncovered", "had already fled"): a step before the time told. */
-const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+|already\s+|just\s+)?(?:been\s+)?(?:\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|fled|led|held|hit|cut|put|set|shut|left|kept|met|sent|lost|built|come|run|done|gone|seen|struck|made)\b/i;
+const PAST_PERFECT = new RegExp(String.raw`\bhad\s+(?:\w+ly\s+|already\s+|just\s+)?(?:been\s+)?${PARTICIPLE}\b`, 'i');
 
 /** A present perfect ("have also been fired", "has suffered") or a habit ("most often targeted", "record hundreds of attacks every year"). */
-const PERFECT_OR_HABIT =
-  /\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|\w+(?:ed|en|wn|ht|ck|ung|ot|ut)|spread|led|fled|held|hit|cut|put|set|shut|left|kept|met|sent|spent|lost|built|become|come|run|done|gone|seen|grown|known|struck|made)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b/i;
+const PERFECT_OR_HABIT = new RegExp(
+  String.raw`\b(?:has|have)\s+(?:\w+ly\s+|also\s+|long\s+|already\s+|since\s+|often\s+|twice\s+)?(?:been\s+\w+|${PARTICIPLE})\b|` +
+    String.raw`\b(?:often|frequently|regularly|routinely|repeatedly)\s+(?:been\s+)?(?:targeted|attacked|hit|struck|shelled|bombed|raided)\b|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b`,
+  'i',
+);
 /** A habit: "has repeatedly protested", "often targeted", "regularly carries out". */
 const HABIT = /\b(?:has|have|had)\s+(?:repeatedly|often|long|regularly|frequently|routinely)\b|\b(?:often|frequently|regularly|routinely|repeatedly)\s+\w+(?:ed|s)\b/i;
 
@@ -552,8 +558,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // an intervention ("riot police intervened and 40 women were arrested").
   // (not an undated aside past the lead told as a habit: "Baghdad has repeatedly protested
   // against Turkish strikes" is diplomacy)
-  const firstBody = new Set(usable.filter((x) => !x.heading).slice(0, 2).map((x) => x.index));
-  const habitAside = (s: Sentence) => !firstBody.has(s.index) && !s.heading && datesOf(s).length === 0 && HABIT.test(s.text);
+  // (a news lead, the first two sentences of the body, tells the news even in the perfect)
+  const leadSentences = new Set(usable.filter((x) => !x.heading).slice(0, 2).map((x) => x.index));
+  const habitAside = (s: Sentence) => !leadSentences.has(s.index) && !s.heading && datesOf(s).length === 0 && HABIT.test(s.text);
   const strongProtest = usable.some((s) => !habitAside(s) && (cuesBySentence.get(s.index) ?? []).some((c) => c.category === 'protest' && c.weight >= 3));
   const docIsProtest =
     strongProtest ||
@@ -573,6 +580,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     }
   }
   const paragraphOf = (s: Sentence) => paragraphIndex.get(s.index) ?? 0;
+  const sentenceOf = new Map(sentences.map((x) => [x.index, x]));
 
   interface Pending {
     s: Sentence;
@@ -800,7 +808,6 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // this report's event, when other sentences name where or when the event happened.
   // (a country or province named in passing does not make it an event's place; a news lead,
   // the first two sentences of the body, tells the news even in the present perfect)
-  const leadSentences = new Set(usable.filter((x) => !x.heading).slice(0, 2).map((x) => x.index));
   if (pending.some((p) => p.sPlaces.some(isFine) || p.date)) {
     for (let k = pending.length - 1; k >= 0; k--) {
       const p = pending[k]!;
@@ -857,12 +864,11 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   if (!leadDate) {
     // No event sentence is dated: a date told on its own ("the incident happened on Tuesday,
     // May 31") within the week before publication, outside statements and boilerplate.
-    const bySentence = new Map(sentences.map((x) => [x.index, x]));
     leadDate =
       input.dates
         .filter((d) => usableDate(d, ref) && !d.reporting && daysBetween(ref, d.date) <= 7)
         .filter((d) => {
-          const x = bySentence.get(d.sentence);
+          const x = sentenceOf.get(d.sentence);
           return x && !x.boilerplate && !isStatement(x.text, lex);
         })
         .sort((a, b) => a.start - b.start)[0] ?? null;
@@ -873,7 +879,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     leadDate =
       input.dates
         .filter((d) => usableDate(d, ref) && d.time_precision === 1 && daysBetween(ref, d.date) <= 7)
-        .filter((d) => !sentences.find((x) => x.index === d.sentence)?.boilerplate)
+        .filter((d) => !sentenceOf.get(d.sentence)?.boilerplate)
         .sort((a, b) => a.start - b.start)[0] ?? null;
   }
   const defaultDate = leadDate;
@@ -948,6 +954,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       groups.delete(g.key);
     }
   }
+  /** Moves a group's members into the first other group at its very place that `fits`, and drops it. */
+  const foldAtSamePlace = (g: Group, fits: (o: Group) => boolean): void => {
+    const host = [...groups.values()].find((o) => o !== g && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind && fits(o));
+    if (!host) return;
+    host.members.push(...g.members);
+    groups.delete(g.key);
+  };
   // A week told loosely ("earlier this week") and a day inside it at the same place, for the same
   // kind of event ("The violence took place late on Monday, 28 October"): one event, on that day.
   for (const g of [...groups.values()]) {
@@ -955,14 +968,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // (a month is too loose: "looting earlier this month" is another night than the march)
     if (g.time_precision !== 2 || !g.place?.place || !g.dateMention?.relative) continue;
     const family = g.members[0]!.cls.family;
-    const day = [...groups.values()].find(
-      (o) => o !== g && o.time_precision === 1 && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
-        o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= 7 && daysBetween(o.date, ref) <= 0,
-    );
-    if (day) {
-      day.members.push(...g.members);
-      groups.delete(g.key);
-    }
+    foldAtSamePlace(g, (o) => o.time_precision === 1 && o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= 7 && daysBetween(o.date, ref) <= 0);
   }
   // "Overnight" read from the publication day, beside the same kind of event at the same place
   // on a day written out a few days before ("broke up a sit-in in Karbala overnight" in a report
@@ -970,30 +976,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   for (const g of [...groups.values()]) {
     if (!g.place?.place || !g.dateMention?.relative || !/^overnight$/i.test(g.dateMention.text.trim())) continue;
     const family = g.members[0]!.cls.family;
-    const written = [...groups.values()].find(
-      (o) => o !== g && o.time_precision === 1 && !o.dateMention?.relative && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
-        o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3,
-    );
-    if (written) {
-      written.members.push(...g.members);
-      groups.delete(g.key);
-    }
+    foldAtSamePlace(g, (o) => o.time_precision === 1 && !o.dateMention?.relative && o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3);
   }
   // A step told in the past perfect a few days before another event of its kind at the same
   // place ("The graves had been uncovered on Sunday" beside the remains recovered on Monday):
   // the earlier step of that event, not an event of its own.
   for (const g of [...groups.values()]) {
     if (!g.place?.place || !g.members.every((m) => PAST_PERFECT.test(m.sentence.text))) continue;
-    const family = g.members[0]!.cls.family;
-    const later = [...groups.values()].find(
-      (o) => o !== g && o.place?.place?.id === g.place!.place!.id && o.place.place.kind === g.place!.place!.kind &&
-        o.members.some((m) => m.cls.sub_event_type === g.members[0]!.cls.sub_event_type && m.cls.family === family && !PAST_PERFECT.test(m.sentence.text)) &&
-        daysBetween(o.date, g.date) > 0 && daysBetween(o.date, g.date) <= 3,
-    );
-    if (later) {
-      later.members.push(...g.members);
-      groups.delete(g.key);
-    }
+    const sub = g.members[0]!.cls.sub_event_type;
+    foldAtSamePlace(g, (o) => o.members.some((m) => m.cls.sub_event_type === sub && !PAST_PERFECT.test(m.sentence.text)) && daysBetween(o.date, g.date) > 0 && daysBetween(o.date, g.date) <= 3);
   }
   // Fold coarse groups (province / country / no place) into a fine one of the nearest day within
   // a week (same country; same province when the coarse one names a province). Coarse groups
@@ -1116,7 +1107,6 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // ("Islamic State Khorasan later claimed responsibility"): ACLED codes the claimant as actor1.
   // (not a denial, a claim of some other attack, or a habit: "did not claim", "claimed an attack on
   // a convoy near Tillabéri", "has in the past claimed attacks")
-  const sentenceOf = new Map(sentences.map((x) => [x.index, x]));
   const claimSentenceOk = (a: ActorMention) => {
     const text = sentenceOf.get(a.sentence)?.text ?? '';
     if (/\b(?:not|never|denied|denies|deny|no)\b|\bin the past\b|\b(?:has|have) (?:previously |often |repeatedly )?claimed\b/i.test(text)) return false;
