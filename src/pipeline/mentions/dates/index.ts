@@ -224,11 +224,12 @@ const SPAN_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 
 
 function ownRules(text: string, ref: number, p: Patterns): Found[] {
   const out: Found[] = [];
-  const add = (m: RegExpExecArray, t: number | null, precision: TimePrecision, relative: boolean, background?: boolean, offset = 0) => {
-    if (t === null) return;
+  const add = (m: RegExpExecArray, t: number | null, precision: TimePrecision, relative: boolean, background?: boolean, offset = 0): Found | null => {
+    if (t === null) return null;
     const f: Found = { start: m.index + offset, end: m.index + m[0].length, t, precision, relative, own: true };
     if (background) f.background = true;
     out.push(f);
+    return f;
   };
   const refDate = new Date(ref);
   const refY = refDate.getUTCFullYear();
@@ -333,8 +334,7 @@ function ownRules(text: string, ref: number, p: Patterns): Found[] {
     const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : SMALL_NUMBERS[m[2]!.toLowerCase()];
     if (n === undefined) continue;
     const week = m[3]!.toLowerCase().startsWith('week');
-    add(m, anchor - n * (week ? 7 : 1) * DAY_MS, week ? 2 : 1, true);
-    out[out.length - 1]!.countsBack = true;
+    add(m, anchor - n * (week ? 7 : 1) * DAY_MS, week ? 2 : 1, true)!.countsBack = true;
   }
 
   // "the night from Sunday to Monday": a night is dated by the day it ends (as "overnight" alone
@@ -552,7 +552,7 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       kept.push(f);
     }
     kept.sort((a, b) => a.start - b.start);
-    for (const f of kept) {
+    for (const [at, f] of kept.entries()) {
       // A bare weekday abbreviation right after a capitalised word is part of a name
       // ("Nang Mon", "Aung Sat"), not a date; "Mon." or "on Mon" still are.
       const word = text.slice(f.start, f.end);
@@ -585,7 +585,7 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
       if (background) m.background = true;
       if (f.t > ref) m.future = true;
       // (the anchor of "on Wednesday, two days after an attack" dates the telling, not the act)
-      const next = kept[kept.indexOf(f) + 1];
+      const next = kept[at + 1];
       if (next?.countsBack && /^\s*,?\s+(?:just\s+|only\s+)?$/.test(text.slice(f.end, next.start))) m.reporting = true;
       if (isPublication(s, f.start, f.end, p)) m.publication = true;
       // ("claimed Saturday's attack": a possessive day is the attack's, not the claim's)
