@@ -245,7 +245,7 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
-const BACK_REFERENCE = /^\s*(?:the|this|that)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clashes|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching|defection|split|withdrawal|pullout|ceasefire|truce|deal|agreement|airstrike|seizure|capture)\b/i;
+const BACK_REFERENCE = /^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clash|gunfight|firefight|gun battle|battle|skirmish|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching|defection|split|withdrawal|pullout|ceasefire|truce|deal|agreement|airstrike|air strike|drone strike|seizure|capture)(?:es|s)?\b/i;
 
 /** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
@@ -725,8 +725,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // (only when it tells no other act: every cue lies in the words that refer back)
     // (the event the report leads with, not an aside told since: "The fighting came on the same
     // day that Russia hosted a conference in Moscow", after a sentence on other districts)
+    // (a told event known only by its country or province is placed by this sentence: "The clash
+    // broke out in Ab-e-Khora, in Baharak district" after a lead naming only the province)
     const toldEvent = firstEventPlace ?? lastEventPlace;
-    if (toldEvent && backRef && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === toldEvent.place?.id)) {
+    const toldPlace = toldEvent && !isFine(toldEvent) ? toldEvent.place : null;
+    const refinesTold =
+      !!toldPlace && sPlaces.some((p) => p.place?.country === toldPlace.country && (toldPlace.kind === 'country' || p.place.admin1 === toldPlace.admin1));
+    if (toldEvent && backRef && !refinesTold && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === toldEvent.place?.id)) {
       sPlaces = [];
       current = toldEvent;
     }
