@@ -722,7 +722,9 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     // "The march was organised by 100 Black Men of Metropolitan St. Louis": a sentence opening on
     // the event already told, with no day of its own, tells more of it, not of another place
     const backRef = BACK_REFERENCE.exec(s.text);
-    // (only when it tells no other act: every cue lies in the words that refer back)
+    // (only when it tells no other act: every cue lies in the words that refer back; a day told in
+    // a clause already dropped as its cause does not date it: "The defection comes two weeks after
+    // Machar returned to Juba on 26 April")
     // (the event the report leads with, not an aside told since: "The fighting came on the same
     // day that Russia hosted a conference in Moscow", after a sentence on other districts)
     // (a told event known only by its country or province is placed by this sentence: "The clash
@@ -731,7 +733,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const toldPlace = toldEvent && !isFine(toldEvent) ? toldEvent.place : null;
     const refinesTold =
       !!toldPlace && sPlaces.some((p) => p.place?.country === toldPlace.country && (toldPlace.kind === 'country' || p.place.admin1 === toldPlace.admin1));
-    if (toldEvent && backRef && !refinesTold && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting) && !sPlaces.some((p) => p.place?.id === toldEvent.place?.id)) {
+    if (toldEvent && backRef && !refinesTold && sPlaces.length && cues.every((c) => c.end - s.start <= backRef[0].length) && !sDates.some((d) => usableDate(d, ref) && !d.reporting && outside(d)) && !sPlaces.some((p) => p.place?.id === toldEvent.place?.id)) {
       sPlaces = [];
       current = toldEvent;
     }

@@ -23,6 +23,14 @@ describe('a sentence referring back to the told event', () => {
     );
     expect(x.events.map((e) => e.location)).toEqual(['Maiduguri']);
   });
+  it('dated only in the clause told as its cause ("comes two weeks after … on 26 April") adds no event there', () => {
+    const x = run(
+      'Commanders of the SPLA-IO in Aweil have broken away and set up a splinter group, one of their officers said on Tuesday.\n' +
+        'The defection comes two weeks after Machar returned to Juba on 26 April and was sworn in as vice-president.',
+      '2016-05-12',
+    );
+    expect(x.events.map((e) => e.location)).toEqual(['Aweil']);
+  });
   it('places the told event when the lead knew only its province', () => {
     const x = run(
       'A pre-dawn Taliban assault in Badakhshan province left ten people dead on Tuesday, officials said.\n' +
