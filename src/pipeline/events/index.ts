@@ -291,6 +291,13 @@ const PART_OF_BEFORE =
 const DEADLINE_BEFORE = /\b(?:ahead of|before|by|until|till|in time for|due on|deadline of)\s+(?:an?\s+|the\s+|its\s+|their\s+)?$/i;
 
 /** Words before a place people were headed for. */
+/**
+ * The opening of a clause telling what went on at the same time elsewhere ("… leaves 10 dead as
+ * peace conference meets in Moscow", "… while envoys gathered in Doha"); fixed phrases with "as"
+ * ("such as", "as well as", "known as") are not such openings.
+ */
+const CONCURRENT_CLAUSE = /(?<!\b(?:such|known|well|same|so|referred to|described|served|seen|acting))\s+(?:as|while|whilst|amid|ahead of|on the eve of)\s+(?!well\b|many\b|much\b|part\b|a result\b|long\b|soon\b|far\b|of\b|for\b|to\b|if\b|though\b|a\b|an\b)/i;
+
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
@@ -612,7 +619,17 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const otherNamed = (xs: PlaceMention[]) => namedAll.some((p) => p.place && p.role === 'location' && !xs.includes(p));
     const wholes = namedAll.filter((p) => PART_OF_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start)));
     const bearings = [...namedAll.filter((p) => BEARING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 50), p.start))), ...(otherNamed(wholes) ? wholes : [])];
-    const named: PlaceMention[] = bearings.length && (current || otherNamed(bearings)) ? namedAll.filter((p) => !bearings.includes(p)) : namedAll;
+    // …nor a place in a clause telling what went on meanwhile, when no act is told there and the
+    // sentence placed its act before it ("Badakhshan fighting leaves 10 dead as peace conference
+    // meets in Moscow")
+    const concurrent = CONCURRENT_CLAUSE.exec(s.text);
+    const concurrentFrom = concurrent ? s.start + concurrent.index : Infinity;
+    const sentenceCues = cuesBySentence.get(s.index) ?? [];
+    const meanwhile =
+      concurrent && sentenceCues.some((c) => c.start < concurrentFrom) && !sentenceCues.some((c) => c.start >= concurrentFrom) && namedAll.some((p) => p.place && p.role === 'location' && p.start < concurrentFrom)
+        ? namedAll.filter((p) => p.start >= concurrentFrom)
+        : [];
+    const named: PlaceMention[] = (bearings.length && (current || otherNamed(bearings)) ? namedAll.filter((p) => !bearings.includes(p)) : namedAll).filter((p) => !meanwhile.includes(p));
     // "farmers marching from Punjab towards New Delhi": where they were headed is not where it
     // happened, when the sentence names another place
     // …nor, for a missile or drone, where it was launched from: it struck or was downed elsewhere

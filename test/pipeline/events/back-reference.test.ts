@@ -50,3 +50,13 @@ describe('a killing by villagers who took the law into their own hands', () => {
     expect(x.events.map((e) => `${e.sub_event_type}|${e.actor1}`)).toEqual(['Mob violence|Rioters (Malawi)']);
   });
 });
+
+describe('places that are not where the act happened', () => {
+  it('a place in a clause telling what went on meanwhile ("… as a conference meets in Moscow")', () => {
+    const x = run(
+      'Badakhshan fighting leaves 10 dead as peace conference meets in Moscow\n' +
+        'Heavy fighting between Taliban insurgents and government forces in Baharak district killed ten people early on Tuesday.',
+    );
+    expect(x.events.map((e) => e.country)).toEqual(['Afghanistan']);
+  });
+});

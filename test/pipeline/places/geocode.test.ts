@@ -110,6 +110,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'US', role: 'actor' }, { mention: 'Hodeidah', country: 'Yemen', role: 'location' }],
   },
   {
+    why: 'where a speaker’s office sits ("a spokesman for the police command in Faizabad") is no place of the act',
+    text: 'Taliban fighters attacked Baharak in Afghanistan. A spokesman for the provincial police command in Faizabad said the militants carried away their dead.',
+    expect: [{ mention: 'Faizabad', role: 'actor' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

@@ -1234,8 +1234,13 @@ function markReportingPlaces(out: PlaceMention[], text: string): void {
     else if (/^-(?:based|headquartered)\b/i.test(text.slice(m.end, m.end + 16))) m.role = 'actor';
     // "an activist based in Idlib": where a speaker or group sits
     else if (/\b(?:based|headquartered)\s+in\s+(?:the\s+)?$/i.test(before)) m.role = 'actor';
+    // "a spokesman for the provincial police command in Faizabad": where the speaker's office sits
+    else if (SPOKESPERSON_FOR_IN.test(before)) m.role = 'actor';
   }
 }
+
+/** A speaker for an office named by where it sits ("a spokesman for the police command in Faizabad"). */
+const SPOKESPERSON_FOR_IN = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}in\s+(?:the\s+)?$/i;
 
 /** An office named by where it sits, then speaking ("Police in Lagos said"). */
 const SPEAKERS_IN = /\b(?:police|officials?|authorities|spokes(?:man|woman|person)|army|military|government|ministry|governor|sources)\s+in\s+$/i;
