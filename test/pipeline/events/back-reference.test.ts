@@ -41,16 +41,6 @@ describe('a sentence referring back to the told event', () => {
   });
 });
 
-describe('a killing by villagers who took the law into their own hands', () => {
-  it('is mob violence by rioters, not an attack by the police who warned about it', () => {
-    const x = run(
-      'Police in Mzuzu have warned residents against meting out their own justice after villagers killed a man they caught stealing cattle early on Monday. ' +
-        'They assaulted him until he died, a police spokesman said.',
-    );
-    expect(x.events.map((e) => `${e.sub_event_type}|${e.actor1}`)).toEqual(['Mob violence|Rioters (Malawi)']);
-  });
-});
-
 describe('places that are not where the act happened', () => {
   it('a place in a clause telling what went on meanwhile ("… as a conference meets in Moscow")', () => {
     const x = run(

@@ -1,0 +1,30 @@
+/**
+ * Cue words of the lexicon (data/lexicons/triggers.json) that type an event: sentences written for
+ * these tests, run through the whole pipeline on the built data.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../../src/pipeline/extract.js';
+
+const run = (text: string, published = '2023-06-14') => extractReport({ id: 't', text, published });
+
+describe('a killing by villagers who took the law into their own hands', () => {
+  it('is mob violence by rioters, not an attack by the police who warned about it', () => {
+    const x = run(
+      'Police in Mzuzu have warned residents against meting out their own justice after villagers killed a man they caught stealing cattle early on Monday. ' +
+        'They assaulted him until he died, a police spokesman said.',
+    );
+    expect(x.events.map((e) => `${e.sub_event_type}|${e.actor1}`)).toEqual(['Mob violence|Rioters (Malawi)']);
+  });
+});
+
+describe('a base handed over', () => {
+  it('with the place between the base and "to" ("hands Gao camp to", "handed its camp in the city of Gao over to")', () => {
+    for (const text of [
+      'UN mission hands Gao camp to Malian authorities\nThe handover took place on Tuesday, officials said.',
+      'The UN mission has handed its camp in the northern city of Gao over to the Malian authorities, state television reported on Tuesday.',
+    ]) {
+      const x = run(text);
+      expect(x.events.map((e) => `${e.sub_event_type}|${e.location}`)).toEqual(['Non-violent transfer of territory|Gao']);
+    }
+  });
+});
