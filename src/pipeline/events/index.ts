@@ -222,7 +222,8 @@ interface OtherClause {
 function otherClause(text: string, sentence: Sentence, at: number, cues: Cue[], phraseEnd = at): OtherClause | null {
   if (cues.length === 0) return null;
   const before = text.slice(sentence.start, at);
-  const open = /,\s*(?:who|which|whose|whom)\b[^,]*$/i.exec(before);
+  // (also over an apposition: ", the opposition movement that waged a long civil war against …,")
+  const open = /,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|who|which|whose|whom)|who|which|whose|whom)\b[^,]*$/i.exec(before);
   if (open) {
     const start = sentence.start + open.index;
     const close = text.slice(at, sentence.end).search(/\)?,\s/);
@@ -243,6 +244,12 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 
 /** Two sides of one kind: "between two rival gangs", "rival militias", "inter-clan". */
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
+
+/** An aside on what a place has suffered: ", a part of the state badly affected by banditry". */
+const AFFECTED_ASIDE = /,\s*(?:[\w-]+\s+){0,6}?(?:worst|hardest|badly|most|heavily|severely|long)[\s-]+(?:hit|affected)\s+by\b[^,;]*/i;
+
+/** Events referred to as those just told: "in those clashes", "these attacks". */
+const THOSE_EVENTS = /\b(?:those|these|such)\s+(?:\w+\s+)?(?:clashes|attacks|ambushes|raids|killings|bombings|battles|incidents|assaults|operations|massacres|offensives|protests|riots)\b/i;
 
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
 const BACK_REFERENCE = /^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clash|gunfight|firefight|gun battle|battle|skirmish|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching|defection|split|withdrawal|pullout|ceasefire|truce|deal|agreement|airstrike|air strike|drone strike|seizure|capture)(?:es|s)?\b/i;
@@ -604,7 +611,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   let lastEventPlace: PlaceMention | null = null;
   let firstEventPlace: PlaceMention | null = null;
   let currentParagraph = -1;
+  // the last sentence dropped whole as background (an earlier event): "those clashes" right after it are its
+  let backgroundSentence = -2;
   for (const s of usable) {
+    // "Dozens were killed in those clashes", right after a sentence telling an earlier campaign:
+    // more of that campaign, not an event of the report
+    if (backgroundSentence === s.index - 1 && THOSE_EVENTS.test(s.text) && !datesOf(s).some((d) => !d.background && !d.publication)) {
+      backgroundSentence = s.index;
+      continue;
+    }
     // A foreign country named alone in a sentence ("a deal with Britain", "aid from Japan") is
     // rarely where the report's event happened: it does not place the sentence's event.
     // …nor a place in a relative clause that tells an older event ("the Houthis, who seized Sanaa
@@ -656,7 +671,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       // (a span of time may open its clause itself: "…marched on Tuesday, one day before the deal")
       const opensClause = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|weeks?|months?|years?) (?:after|before|earlier)/i.test(s.text.slice(bg[0], bg[1]));
       const clause = otherClause(doc.text, s, s.start + bg[0], cues, opensClause ? s.start + bg[1] : s.start + bg[0]);
-      if (!clause) continue;
+      if (!clause) {
+        backgroundSentence = s.index;
+        continue;
+      }
       dropped.push(clause);
       cues = cues.filter(outside);
     }
@@ -666,6 +684,15 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       const ann = ANNIVERSARY.exec(s.text);
       if (ann) {
         dropped.push({ start: s.start + ann.index, end: s.end });
+        cues = cues.filter(outside);
+      }
+    }
+    // ", one of the towns worst affected by the ambushes": an aside on what a place has suffered
+    // (told elsewhere or long ago), not an event of this sentence.
+    {
+      const aside = AFFECTED_ASIDE.exec(s.text);
+      if (aside) {
+        dropped.push({ start: s.start + aside.index, end: s.start + aside.index + aside[0].length });
         cues = cues.filter(outside);
       }
     }
@@ -731,7 +758,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     }
     if (eventDates.length > 0 && eventDates.every((d) => !usableDate(d, ref))) {
       const clauses = eventDates.map((d) => (d.future || daysBetween(ref, d.date) < 0 ? null : otherClause(doc.text, s, d.start, cues)));
-      if (clauses.some((c) => c === null)) continue;
+      if (clauses.some((c) => c === null)) {
+        backgroundSentence = s.index;
+        continue;
+      }
       dropped.push(...(clauses as OtherClause[]));
       cues = cues.filter(outside);
     }

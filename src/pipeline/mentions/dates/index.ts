@@ -458,6 +458,12 @@ function fromChrono(r: chrono.ParsedResult, ref: number, p: Patterns, text: stri
     // A month named alone must be capitalised: "march" and "may" are usually a noun and a verb.
     if (!/\d/.test(surface) && !/^\p{Lu}/u.test(surface.replace(/^(?:early|late|mid)[\s-]*/i, ''))) return null;
     const mm = kv.get('month')!;
+    // "ahead of October vote", "planned for March": the coming month of that name
+    if (!hasYear && p.futureBefore.test(text.slice(Math.max(0, start - 25), start))) {
+      const refDate = new Date(ref);
+      const y = mm - 1 < refDate.getUTCMonth() ? refDate.getUTCFullYear() + 1 : refDate.getUTCFullYear();
+      return { ...base, t: Date.UTC(y, mm - 1, 15), precision: 3, relative: false };
+    }
     return { ...base, t: monthWindow(ref, mm, hasYear ? kv.get('year')! : undefined), precision: 3, relative: false };
   }
   return null;
