@@ -28,3 +28,17 @@ describe('a base handed over', () => {
     }
   });
 });
+
+describe('trees and crops destroyed', () => {
+  it('"destroyed a plot of young olive trees" is property destruction', () => {
+    const x = run('Residents of Kisan said Israeli settlers destroyed a plot of young olive trees near Bethlehem on Friday evening.');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Looting/property destruction']);
+  });
+});
+
+describe('what is frequent or common is background', () => {
+  it('"attacks by settlers … are frequent across the West Bank" is no attack', () => {
+    expect(run('According to UN monitors, attacks by settlers on Palestinian people and property are frequent across the West Bank.').events).toEqual([]);
+    expect(run('Grenade attacks on bars have become a recurring feature of life in Bujumbura.').events).toEqual([]);
+  });
+});
