@@ -115,6 +115,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Faizabad', role: 'actor' }],
   },
   {
+    why: 'a capital beside another that would speak ("Neither Addis Ababa nor the Somali government commented") is an actor',
+    text: 'Ethiopian troops pulled out of El-Bur in Somalia on Monday. Neither Addis Ababa nor the Somali government commented on the pullout.',
+    expect: [{ mention: 'Addis Ababa', role: 'actor' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

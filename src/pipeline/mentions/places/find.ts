@@ -1179,7 +1179,10 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         const overRelative = /^,\s+(?:which|who)\b[^,;.]{0,120},\s+(?:(?:has|have|had|also|still|repeatedly|consistently)\s+)?([a-z]+)\b/.exec(text.slice(sp.end, sp.end + 180));
         if (overRelative && ACTOR_AFTER.has(overRelative[1]!)) role = 'actor';
         // "Kyiv made no immediate comment", "Ankara did not respond": the government that would speak
-        if (/^\s+(?:(?:made|had|gave|offered) no (?:immediate )?(?:comment|response|reaction)|(?:did not|didn't|has not|had not|have not|declined to|refused to) (?:immediately )?(?:comment|respond|react|confirm))/i.test(text.slice(sp.end, sp.end + 50))) role = 'actor';
+        // (also beside another that would: "Neither Addis Ababa nor the Somali government commented")
+        const after = text.slice(sp.end, sp.end + 110).replace(/^\s+(?:nor|or|and)\s+[^,.;:]{1,60}?(?=\s+(?:made|had|gave|offered|did|has|have|declined|refused|commented|responded|reacted)\b)/i, '');
+        if (/^\s+(?:(?:made|had|gave|offered) no (?:immediate )?(?:comment|response|reaction)|(?:did not|didn't|has not|had not|have not|declined to|refused to) (?:immediately )?(?:comment|respond|react|confirm))/i.test(after)) role = 'actor';
+        if (/\bneither\s+$/i.test(text.slice(Math.max(0, sp.start - 10), sp.start)) && /^\s+(?:commented|responded|reacted|confirmed)\b/i.test(after)) role = 'actor';
         if (nx && nx.sent === sp.sent) {
           if ((ACTOR_AFTER.has(nx.fold) && /^\s*$|^-$/.test(gap)) || (possessive && ACTOR_POSSESSED.has(nx.fold))) role = 'actor';
           if (nx.fold === 'backed' && gap === '-') role = 'actor';
