@@ -254,8 +254,8 @@ const THOSE_EVENTS = /\b(?:those|these|such)\s+(?:\w+\s+)?(?:clashes|attacks|amb
 /** A sentence opening on an event already told: "The march …", "The attack …", "This blast …". */
 const BACK_REFERENCE = /^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:violence|unrest|crackdown|march|protest|rally|demonstration|sit-in|strike|attack|blast|explosion|bombing|raid|ambush|assault|shooting|killing|operation|offensive|clash|gunfight|firefight|gun battle|battle|skirmish|fighting|abduction|kidnapping|interception|incursion|incident|handover|transfer|takeover|lynching|defection|split|withdrawal|pullout|ceasefire|truce|deal|agreement|airstrike|air strike|drone strike|seizure|capture)(?:es|s)?\b/i;
 
-/** "came amid …, after", "followed", "in retaliation for": what a referred-back event is told to follow ("the latest incident followed a massive assault on Sunday"). */
-const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|followed|follows)\s+/i;
+/** "came amid …, after", "followed", "in retaliation for", "came as": what a referred-back event is told to follow or go with ("the latest incident followed a massive assault on Sunday", "the crackdown came as protests swept the south"). */
+const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|(?:came|comes)\s+(?:just\s+|only\s+)?(?:as|amid|while)|followed|follows)\s+/i;
 
 /** "(unrest) that followed", "which was sparked by", "has stepped up operations since a": what a clause names as the cause of the event told. */
 const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+|\b(?:has|have)\s+(?:\w+\s+){1,4}?since\s+(?=(?:a|an|the)\s)/i;

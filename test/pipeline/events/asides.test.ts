@@ -35,6 +35,13 @@ describe('a sentence referring back to the told event', () => {
     );
     expect(x.events.map((e) => e.location)).toEqual(['Aweil']);
   });
+  it('"The crackdown came as protests swept Baghdad": what went on at the same time is told as its setting', () => {
+    const x = run(
+      'Security forces shot dead 14 protesters at a sit-in in Karbala late on Monday, rights groups said.\n' +
+        'The crackdown came as a second wave of anti-government protests swept Baghdad and the south, with demonstrators demanding jobs.',
+    );
+    expect(x.events.map((e) => e.location)).toEqual(['Karbala']);
+  });
   it('places the told event when the lead knew only its province', () => {
     const x = run(
       'A pre-dawn Taliban assault in Badakhshan province left ten people dead on Tuesday, officials said.\n' +
