@@ -120,6 +120,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Addis Ababa', role: 'actor' }],
   },
   {
+    why: 'a French-style spelling too short for a skeleton ("Tarhouna" for Tarhuna) in the country the report is about',
+    text: 'Forensic teams pulled five bodies from two graves in Tarhouna, Libya, on Sunday.',
+    expect: [{ mention: 'Tarhouna', name: 'Tarhuna', country: 'Libya' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],

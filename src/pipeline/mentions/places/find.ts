@@ -14,7 +14,7 @@
  * lower-case text and for names that follow a person's first name or a title.
  */
 import type { CleanText, GeoPrecision, PlaceCandidate, PlaceMention, Sentence } from '../../../model/index.js';
-import { foldName, skeletonOf } from './fold.js';
+import { foldName, respellingOf, skeletonOf } from './fold.js';
 import { kmBetween, type Gazetteer } from './gazetteer.js';
 
 /** Options for findPlaces. */
@@ -434,7 +434,11 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
         if (j > i && (!joinable(text, tokens[j - 1]!, tj) || !(tj.cap || ['al', 'el', 'an', 'ar', 'as', 'ad'].includes(tj.fold)))) break;
         keyF = j === i ? tj.fold : `${keyF} ${tj.fold}`;
         if (keyF.replace(/ /g, '').length < 5) continue;
-        const hs = gaz.skeletonHits(skeletonOf(keyF));
+        let hs = gaz.skeletonHits(skeletonOf(keyF));
+        // (a name too short for a skeleton may still be a French-style spelling: "Tarhouna")
+        const respelled = respellingOf(keyF);
+        const kr = respelled ? gaz.findName(respelled) : -1;
+        if (kr >= 0) hs = [...new Set([...hs, ...gaz.hits(kr).map((h) => h.entity).filter((e) => gaz.kindOf(e) !== 'country')])];
         if (hs.length) {
           best = { last: j, k: -1, fold: keyF };
           fuzzyHits = hs;

@@ -38,3 +38,13 @@ export function skeletonOf(folded: string): string {
   t = t.replace(/(.)\1+/g, '$1');
   return t.length >= 4 ? t : '';
 }
+
+/**
+ * A folded name respelled the English way when it is spelled the French way ("tarhouna" →
+ * "tarhuna", "djenne" → "jenne"): ou → u, dj → j. '' when nothing changes. For names the
+ * skeleton cannot match (too short once vowels are dropped).
+ */
+export function respellingOf(folded: string): string {
+  const t = folded.replace(/ou/g, 'u').replace(/dj/g, 'j');
+  return t === folded ? '' : t;
+}
