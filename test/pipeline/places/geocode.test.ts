@@ -232,3 +232,18 @@ describe('findPlaces: hard cases', () => {
     for (const t of ['', '   ', '\u0000\u0001', 'Київ і Харків', '—'.repeat(500), 'A'.repeat(10000)]) expect(() => places(t)).not.toThrow();
   });
 });
+
+describe('findPlaces: one sense per report', () => {
+  it('a respelling read as a place with a cue ("the town of Makhmour") is that place where the headline names it bare', () => {
+    const ms = places(
+      'Drone strike on Makhmour camp kills two as Turkey widens campaign against PKK\n' +
+        'A Turkish drone attack on a refugee camp near the northern Iraqi town of Makhmour late on Saturday left two PKK militants dead, Kurdish officials said.\n' +
+        'The camp, southeast of Mosul, shelters Kurds who fled southeastern Turkey in the 1990s, and Ankara describes it as a recruiting ground for the PKK.',
+    );
+    expect(ms.filter((m) => m.text === 'Makhmour').map((m) => m.place?.country)).toEqual(['Iraq', 'Iraq']);
+  });
+  it('but not in other letters or case ("trading centre" beside "Health Centre")', () => {
+    const ms = places('A thief was beaten to death near the Nsundwe trading centre west of Lilongwe. He was declared dead at Chileka Health Centre.');
+    expect(ms.some((m) => m.text === 'centre' && m.place)).toBe(false);
+  });
+});

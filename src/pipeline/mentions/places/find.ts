@@ -1150,6 +1150,27 @@ export function findPlacesIn(doc: CleanText, sentences: Sentence[], gaz: Gazette
     }
   }
 
+  // One sense per report, too, for a spelling read as a place where the report gives it a cue
+  // ("the town of Makhmour"): the same spelling without one ("Drone strike on Makhmour camp") is
+  // that place, unless it acts as a person there or is an ordinary word ("the centre").
+  // (the same letters and case, capitalised: "trading centre" is not "Chileka Health Centre", and
+  // in a text written all in lower case no spelling is sure enough)
+  const surfaceOf = (r: Resolved) => text.slice(r.span.start, r.span.end);
+  const placeOfSpelling = new Map<string, number>();
+  for (const r of resolved) {
+    if (!r.accepted || r.best < 0 || !/^\p{Lu}/u.test(surfaceOf(r))) continue;
+    const seen = placeOfSpelling.get(surfaceOf(r));
+    placeOfSpelling.set(surfaceOf(r), seen === undefined || seen === r.best ? r.best : -1);
+  }
+  for (const r of resolved) {
+    if (r.accepted || r.span.personLike || r.span.verbAfter || r.span.isWord) continue;
+    const e = placeOfSpelling.get(surfaceOf(r));
+    if (e !== undefined && e >= 0 && r.span.hits.some((h) => h.entity === e)) {
+      r.best = e;
+      r.accepted = true;
+    }
+  }
+
   // ---- mentions
   const out: PlaceMention[] = [];
   for (const r of resolved) {
