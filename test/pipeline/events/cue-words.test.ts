@@ -42,3 +42,14 @@ describe('what is frequent or common is background', () => {
     expect(run('Grenade attacks on bars have become a recurring feature of life in Bujumbura.').events).toEqual([]);
   });
 });
+
+describe('people gathered at a place', () => {
+  it('to wait for news is no protest', () => {
+    expect(run('Parents gathered at the school on Monday waiting for news of their children.').events).toEqual([]);
+    expect(run('Relatives gathered outside the hospital in Kano on Monday to await word from the doctors.').events).toEqual([]);
+  });
+  it('with no such purpose, is a protest', () => {
+    const x = run('Hundreds of traders gathered outside the governor’s office in Kano on Monday, chanting against the new market levy.');
+    expect(x.events.map((e) => e.event_type)).toEqual(['Protests']);
+  });
+});
