@@ -53,3 +53,10 @@ describe('people gathered at a place', () => {
     expect(x.events.map((e) => e.event_type)).toEqual(['Protests']);
   });
 });
+
+describe('people taken away', () => {
+  it('"took away around 80 of its students" is an abduction', () => {
+    const x = run('Armed men took away around 80 of its students from a boarding school in Bamenda on Sunday night, officials said.');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
+  });
+});
