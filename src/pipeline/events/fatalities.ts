@@ -61,7 +61,10 @@ function countedDeaths(deaths: Claim[]): FatalityRange {
     const unknownBest = sideRange(bySide.get('unknown')!).best;
     const voice = (c: Claim) => (c.source ?? '').toLowerCase();
     const knownVoices = new Set(known.flatMap(([, cs]) => cs.map(voice)));
-    const rival = bySide.get('unknown')!.some((c) => c.source && !knownVoices.has(voice(c)));
+    // (not when the narrator tells the same figure as their own: "Ten killed …", "Ten people died,
+    // local officials say", then "two soldiers were killed" is part of that total)
+    const narratedTotal = bySide.get('unknown')!.some((c) => !c.source && !c.vague && c.best === unknownBest);
+    const rival = !narratedTotal && bySide.get('unknown')!.some((c) => c.source && !knownVoices.has(voice(c)));
     if (rival && unknownBest < knownBest) {
       // A smaller figure from another voice ("the army put the toll at nine") is a rival count of
       // the same dead: the most conservative credible figure is best (ACLED), the range spans both.

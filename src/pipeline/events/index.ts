@@ -1025,12 +1025,13 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     foldAtSamePlace(g, (o) => o.time_precision === 1 && o.members.some((m) => m.cls.family === family) && Math.abs(daysBetween(o.date, g.date)) <= 7 && daysBetween(o.date, ref) <= 0);
   }
   // "Overnight" read from the publication day, beside the same kind of event at the same place
-  // on a day written out a few days before ("broke up a sit-in in Karbala overnight" in a report
+  // on a day told a few days before ("broke up a sit-in in Karbala overnight" in a report
   // published days after "on 28 October"): the written day is when it happened.
   for (const g of [...groups.values()]) {
     if (!g.place?.place || !g.dateMention?.relative || !/^overnight$/i.test(g.dateMention.text.trim())) continue;
     const family = g.members[0]!.cls.family;
-    foldAtSamePlace(g, (o) => o.time_precision === 1 && !o.dateMention?.relative && o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3);
+    // (a weekday counts as written out: "in the early hours of Thursday" beside a headline's "overnight")
+    foldAtSamePlace(g, (o) => o.time_precision === 1 && !(o.dateMention?.relative && /^overnight$/i.test(o.dateMention.text.trim())) && o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3);
   }
   // A step told in the past perfect a few days before another event of its kind at the same
   // place ("The graves had been uncovered on Sunday" beside the remains recovered on Monday):

@@ -109,3 +109,14 @@ describe('a month named after "ahead of"', () => {
     expect(x.events.map((e) => `${e.sub_event_type}|${e.event_date}`)).toEqual(['Agreement|2014-08-24']);
   });
 });
+
+describe('"overnight" in a headline beside a weekday in the body', () => {
+  it('is the weekday: one event, on that day', () => {
+    const x = run(
+      'Ten killed in overnight battle in Baharak district\n' +
+        'Ten people died when Taliban fighters and government troops fought for several hours in Baharak district of Badakhshan in the early hours of Thursday, local officials say.',
+      '2021-03-19',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2021-03-18']);
+  });
+});

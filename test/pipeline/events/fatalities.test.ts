@@ -29,6 +29,21 @@ describe('fatalitiesFromClaims', () => {
     ]);
     expect(r).toEqual({ low: 9, best: 9, high: 9 });
   });
+  it('a total the narrator tells as their own ("Ten killed …", "ten people died, officials say") holds a smaller count of one side', () => {
+    const r = fatalitiesFromClaims([
+      claim({ sentence: 0, low: 10, high: 10, best: 10, text: 'Ten killed' }),
+      claim({ sentence: 1, low: 10, high: 10, best: 10, text: 'Ten people died', source: 'local officials' }),
+      claim({ sentence: 3, victims: 'state_forces', low: 2, high: 2, best: 2, text: 'two soldiers were killed' }),
+    ]);
+    expect(r.best).toBe(10);
+  });
+  it('a larger figure only another voice gives stays a rival claim: the smaller count is best', () => {
+    const r = fatalitiesFromClaims([
+      claim({ sentence: 1, low: 10, high: 10, best: 10, text: 'they had killed ten', source: 'a Taliban spokesman' }),
+      claim({ sentence: 3, victims: 'state_forces', low: 2, high: 2, best: 2, text: 'two soldiers were killed' }),
+    ]);
+    expect(r).toEqual({ low: 2, best: 2, high: 10 });
+  });
   it('a risen toll replaces the earlier, lower count of the same dead', () => {
     const r = fatalitiesFromClaims([
       claim({ victims: 'civilians', start: 40, end: 60, low: 15, high: 15, best: 15, text: 'killing 15 worshippers' }),
