@@ -245,6 +245,10 @@ const ANNIVERSARY = /\b(?:(?:to\s+)?(?:mark|marking|marked|commemorat\w*|remembe
 /** Two sides of one kind: "between two rival gangs", "rival militias", "inter-clan". */
 const RIVALS = /\b(?:between|among)\s+(?:two\s+|several\s+)?(?:rival\s+)?(?:armed\s+)?(?:gangs|militias|factions|clans|tribes|groups|armed groups|communities)\b|\brival\s+(?:armed\s+)?(?:gangs?|militias?|factions?|clans?|groups?|tribes?|cartels?)\b|\binter-?(?:gang|clan|communal|tribal|factional|militia)\b/i;
 
+/** A purpose against a kind of violence: "to help root out banditry", "to tackle violent crime", "aimed at curbing kidnappings". */
+const PURPOSE_AGAINST =
+  /\b(?:(?:in order )?to (?:help )?(?:root out|tackle|fight|combat|curb|stem|end|counter|stop|prevent|reduce|deter|crack down on|clamp down on|curtail|check|wipe out|eradicate)|aimed at (?:rooting out|tackling|fighting|combating|curbing|stemming|ending|countering|stopping|preventing|reducing|deterring|cracking down on|curtailing|eradicating))\s+(?:[\w-]+\s+){0,2}?(?:banditry|crimes?|criminality|kidnappings?|abductions?|insecurity|insurgency|terrorism|extremism|militancy|cattle rustling|rustling|piracy|trafficking|attacks by|violence against)\b/i;
+
 /** An aside on what a place has suffered: ", a part of the state badly affected by banditry". */
 const AFFECTED_ASIDE = /,\s*(?:[\w-]+\s+){0,6}?(?:worst|hardest|badly|most|heavily|severely|long)[\s-]+(?:hit|affected)\s+by\b[^,;]*/i;
 
@@ -684,6 +688,18 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
       const ann = ANNIVERSARY.exec(s.text);
       if (ann) {
         dropped.push({ start: s.start + ann.index, end: s.end });
+        cues = cues.filter(outside);
+      }
+    }
+    // "…to help root out banditry, kidnapping and cattle rustling": what an act is meant to stop is
+    // no event of the sentence.
+    {
+      const purpose = PURPOSE_AGAINST.exec(s.text);
+      if (purpose) {
+        const from = s.start + purpose.index;
+        // (to the clause's end: a comma before a new clause, not one in a list of crimes)
+        const close = doc.text.slice(from, s.end).search(/;|,\s+(?:and\s+)?(?:after|as|when|while|before|since|but|which|who|where|following|in|on|at|with|said|says|according)\b/);
+        dropped.push({ start: from, end: close >= 0 ? from + close : s.end });
         cues = cues.filter(outside);
       }
     }

@@ -120,3 +120,16 @@ describe('"overnight" in a headline beside a weekday in the body', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2021-03-18']);
   });
 });
+
+describe('what an act is meant to stop, and a place told as among the worst hit', () => {
+  it('"urged communities to help root out banditry, kidnapping and cattle rustling" is no abduction', () => {
+    expect(run('He urged communities in Sokoto to share information with the troops to help root out banditry, kidnapping and cattle rustling.').events).toEqual([]);
+  });
+  it('the act told before it stands ("… to curb banditry, after work began on a new base in Isa")', () => {
+    const x = run('The army says it will open more bases in the North-West to curb banditry, after work began on Tuesday on a new forward operating base in Isa, Sokoto State.');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Headquarters or base established']);
+  });
+  it('"have been among the worst-hit parts of Sokoto, with gangs abducting residents" is background', () => {
+    expect(run('Isa and Sabon Birni have been among the worst-hit parts of Sokoto, with gangs imposing levies on farmers and abducting residents for ransom.').events).toEqual([]);
+  });
+});
