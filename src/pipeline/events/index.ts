@@ -887,7 +887,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   }
   // The report's lead place: the fine place of its clearest event sentence that names one,
   // else its first fine place, else the coarsest-ranked named place, else the dateline.
-  const byClarity = [...pending].filter((p) => p.sPlaces.some(isFine)).sort((a, b) => b.cls.score - a.cls.score || a.s.index - b.s.index);
+  // (the news lead's sentences first, as for the lead date: "after MINUSMA left Kidal on October 31,
+  // the army took the town", told further down, does not place the handover of the lead)
+  const leads = (p: { s: Sentence }) => Number(leadSentences.has(p.s.index) || !!p.s.heading);
+  const byClarity = [...pending].filter((p) => p.sPlaces.some(isFine)).sort((a, b) => leads(b) - leads(a) || b.cls.score - a.cls.score || a.s.index - b.s.index);
   // (the body before the headline where it names a place in the headline's province: "mob
   // killing in Kumasi suburb" over "at Tafo, a suburb of Kumasi")
   const headlineLead = byClarity[0]?.s.heading ? byClarity[0].sPlaces.find(isFine)!.place! : null;

@@ -133,3 +133,15 @@ describe('what an act is meant to stop, and a place told as among the worst hit'
     expect(run('Isa and Sabon Birni have been among the worst-hit parts of Sokoto, with gangs imposing levies on farmers and abducting residents for ransom.').events).toEqual([]);
   });
 });
+
+describe('the lead place', () => {
+  it('is the news lead’s, not a clearer earlier episode told further down', () => {
+    const x = run(
+      'The UN mission in Mali has formally transferred its base in Timbuktu to the Malian state.\n' +
+        'Images of the handover ceremony were shown on Thursday evening’s news bulletin.\n' +
+        'Earlier handovers have been contested: after the mission left Kidal on October 31, the army took the town from rebels on November 14.',
+      '2023-12-30',
+    );
+    expect(x.events.filter((e) => e.sub_event_type === 'Non-violent transfer of territory').map((e) => `${e.location}|${e.event_date}`)).toEqual(['Timbuktu|2023-12-28']);
+  });
+});
