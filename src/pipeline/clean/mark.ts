@@ -54,6 +54,7 @@ const EMBED_CHROME = /^(?:view (?:this|the) post on \w+|a video posted by .*|emb
 
 /** True when a line is page furniture rather than report text. */
 export function isBoilerplateLine(line: string): boolean {
+  if (isHeadlineTicker(line)) return true;
   if (line.length > MAX_LABEL_LINE) return false;
   return (
     LINK_LABEL.test(line) ||
@@ -69,6 +70,20 @@ export function isBoilerplateLine(line: string): boolean {
     LINK_ONLY.test(line) ||
     EMBED_CHROME.test(line)
   );
+}
+
+/** Longest ticker line looked at (a row of other stories' headlines is a few hundred characters). */
+const MAX_TICKER_LINE = 3000;
+
+/**
+ * A row of other stories' headlines set apart by bullets ("FTSE 100 closes higher • At least 8
+ * killed in road accident in W. Kenya • Flooding hits BiH"): three or more short items, none
+ * closing like a sentence.
+ */
+function isHeadlineTicker(line: string): boolean {
+  if (line.length > MAX_TICKER_LINE || !line.includes('•')) return false;
+  const items = line.split('•').map((x) => x.trim()).filter(Boolean);
+  return items.length >= 3 && items.every((x) => x.length <= 160 && !/[.!?]["”’]?$/.test(x));
 }
 
 /** True when a line looks like a headline / section label: short, no closing punctuation. */

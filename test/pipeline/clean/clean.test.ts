@@ -44,6 +44,22 @@ describe('cleanReport: plain text', () => {
     expect(spans(d, 'dateline')).toEqual(['RIVERTON –']);
   });
 
+  it('marks a row of other stories’ headlines set apart by bullets, however long', () => {
+    const row = [
+      'Stock index closes higher on Monday',
+      'Ministers to intensify cooperation in cracking down on crime',
+      'At least 8 killed, 4 injured in road accident in W. Kenya',
+      'Government approves investment at the airport for better security',
+      'Flooding hits the valley',
+      'Rail workers demand terms of the company’s sale',
+      'Eurozone construction output down by 0.1 pct in November',
+    ].join('  • ');
+    expect(row.length).toBeGreaterThan(300);
+    expect(isBoilerplateLine(row)).toBe(true);
+    // (a sentence that lists with bullets is report text)
+    expect(isBoilerplateLine('Witnesses described three attacks • one at the market • one at the school.')).toBe(false);
+  });
+
   it('does not take sentences for boilerplate', () => {
     for (const line of [
       'By Monday, police had detained 40 people.',
