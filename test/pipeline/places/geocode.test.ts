@@ -125,6 +125,11 @@ const CASES: { why: string; text: string; expect: Expect[] }[] = [
     expect: [{ mention: 'Tarhouna', name: 'Tarhuna', country: 'Libya' }],
   },
   {
+    why: 'a British spelling of a common word ("Health Centre") is no town abroad (Centre, Alabama)',
+    text: 'The man was declared dead at Chileka Health Centre near Lilongwe, Malawi.',
+    expect: [{ mention: 'Centre', name: null }, { mention: 'Lilongwe', country: 'Malawi' }],
+  },
+  {
     why: 'a region across provinces (supplement row) is only its large area: geo_precision 3',
     text: 'Paramilitary fighters burned three villages in Darfur this week, aid groups said.',
     expect: [{ mention: 'Darfur', name: 'Darfur', country: 'Sudan', precision: 3 }],
