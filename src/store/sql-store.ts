@@ -66,6 +66,7 @@ interface EventRow {
   status: string;
   event_date: string;
   actors: string;
+  prior_incident_id?: string;
   data: string;
 }
 
@@ -340,7 +341,7 @@ export class SqlStore implements Store {
    * The incident an event joins (an existing one, or a new id): a merge decision first,
    * then the best candidate from the space-time index under the rules.
    */
-  private async assign(db: Db, e: StoredEvent, decisions: Decisions): Promise<string> {
+  private async assign(db: Db, e: StoredEvent, decisions: Decisions, preferredId = ''): Promise<string> {
     const must = mustComponent(decisions, e.event_id);
     if (must.size) {
       const placed = await db.get<{ incident_id: string }>(
@@ -358,7 +359,7 @@ export class SqlStore implements Store {
     );
     const candidates = await this.candidates(db, ids.map((r) => r.incident_id));
     const chosen = chooseIncident(e, candidates, decisions);
-    return chosen ? chosen.incident_id : this.newIncidentId(db, e.event_id);
+    return chosen ? chosen.incident_id : this.newIncidentId(db, e.event_id, preferredId);
   }
 
   private async candidates(db: Db, ids: string[]): Promise<CandidateIncident[]> {
@@ -386,9 +387,10 @@ export class SqlStore implements Store {
     return out;
   }
 
-  private async newIncidentId(db: Db, seed: string): Promise<string> {
+  /** A free incident id: `preferred` when given and free, else one derived from `seed`. */
+  private async newIncidentId(db: Db, seed: string, preferred = ''): Promise<string> {
     for (let s = seed; ; s += '+') {
-      const id = `inc_${sha(s).slice(0, 16)}`;
+      const id = preferred && s === seed ? preferred : `inc_${sha(s).slice(0, 16)}`;
       const taken =
         (await db.get('SELECT 1 AS x FROM incidents WHERE incident_id = ?', [id])) ??
         (await db.get('SELECT 1 AS x FROM events WHERE incident_id = ? LIMIT 1', [id]));
@@ -401,7 +403,9 @@ export class SqlStore implements Store {
    * re-index it; delete it when no event is left.
    */
   private async refreshIncident(db: Db, incidentId: string): Promise<void> {
-    const rows = await db.all<EventRow>('SELECT * FROM events WHERE incident_id = ? ORDER BY seq', [incidentId]);
+    // (in a canonical order, not arrival order: ties in the reconciliation fall the same way
+    // whatever order the reports came in)
+    const rows = await db.all<EventRow>('SELECT * FROM events WHERE incident_id = ? ORDER BY event_date, event_id', [incidentId]);
     await db.run('DELETE FROM incident_keys WHERE incident_id = ?', [incidentId]);
     if (rows.length === 0) {
       await db.run('DELETE FROM incidents WHERE incident_id = ?', [incidentId]);
@@ -585,17 +589,23 @@ export class SqlStore implements Store {
       const decisions = await loadDecisions(db);
       await db.run('DELETE FROM incident_keys');
       await db.run('DELETE FROM incidents');
-      await db.run("UPDATE events SET incident_id = ''");
-      let lastSeq = 0;
+      await db.run("UPDATE events SET prior_incident_id = incident_id, incident_id = ''");
+      // (in a canonical order, by day then event id: the result depends on the events only, not
+      // on the order their reports arrived; an incident started anew takes the id its first
+      // event had, so merged and split incidents keep their ids)
+      let after = ['', ''];
       for (;;) {
-        const batch = await db.all<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT 500', [lastSeq]);
+        const batch = await db.all<EventRow>(
+          'SELECT * FROM events WHERE event_date > ? OR (event_date = ? AND event_id > ?) ORDER BY event_date, event_id LIMIT 500',
+          [after[0], after[0], after[1]],
+        );
         if (batch.length === 0) break;
         for (const r of batch) {
           const e = rowToEvent(r);
-          const incidentId = await this.assign(db, e, decisions);
+          const incidentId = await this.assign(db, e, decisions, String(r.prior_incident_id ?? ''));
           await db.run('UPDATE events SET incident_id = ? WHERE event_id = ?', [incidentId, e.event_id]);
           await this.refreshIncident(db, incidentId);
-          lastSeq = Number(r.seq);
+          after = [String(r.event_date), e.event_id];
         }
       }
       const n = await db.get<{ n: number }>('SELECT count(*) AS n FROM incidents');

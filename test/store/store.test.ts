@@ -241,6 +241,13 @@ describe.each(['sqlite', 'postgres'] as const)('store on %s', (engine) => {
     expect(e3.incident_id).toBe(e1.incident_id); // the merge holds
     expect(e7.incident_id).toBe(e1.incident_id);
     expect(e2.incident_id).not.toBe(e1.incident_id); // the split holds
+    // …and the incidents keep their ids: the merged one, and the one split out
+    expect(e1.incident_id).toBe(baseInc);
+    expect(e2.incident_id).toBe(split!.incident_id);
+    // a second rebuild changes nothing
+    await store.recluster();
+    expect((await store.getEvent('r2-e1'))!.incident_id).toBe(split!.incident_id);
+    expect((await store.getEvent('r3-e1'))!.incident_id).toBe(baseInc);
     expect(e3.status).toBe('accepted'); // reviews live on the events
     expect(await store.audit(100)).toEqual(auditBefore);
     // Every event is in exactly one existing incident.
@@ -280,6 +287,27 @@ describe.each(['sqlite', 'postgres'] as const)('store on %s', (engine) => {
     expect(accepted.incidents).toBeGreaterThan(0);
     expect(accepted.incidents).toBeLessThanOrEqual(accepted.events);
     expect(accepted.incidents).toBeLessThan(all.incidents);
+  });
+
+  it('re-clusters the same events into the same incidents whatever order their reports came in', async () => {
+    // a chain of one clash told for four days in a row: which days join depends on the order they
+    // are seen, so the rebuild must see them in an order of its own
+    const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
+    const partition = async (order: string[]) => {
+      const ts = await freshStore(engine, 't_order');
+      try {
+        for (const d of order) await ts.store.ingest(mkDoc(`d${d}`, `report of ${d}`), [mkEvent({ event_id: `e${d}`, doc_id: `d${d}`, event_date: d })]);
+        await ts.store.recluster();
+        const groups = new Map<string, string[]>();
+        for (const e of (await ts.store.listEvents({}, 100)).items) groups.set(e.incident_id, [...(groups.get(e.incident_id) ?? []), e.event_id].sort());
+        return [...groups.values()].map((g) => g.join(',')).sort();
+      } finally {
+        await ts.cleanup();
+      }
+    };
+    const forward = await partition(days);
+    expect(await partition([...days].reverse())).toEqual(forward);
+    expect(await partition([days[2]!, days[0]!, days[4]!, days[1]!, days[3]!])).toEqual(forward);
   });
 
   it('streams events in pages, past the batch size, in the listing order', async () => {
