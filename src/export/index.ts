@@ -211,7 +211,8 @@ export type ExportLevel = (typeof EXPORT_LEVELS)[number];
  * One row per incident, for a deduplicated dataset: the incident's reconciled fields (date,
  * type, actors, place, fatalities low/best/high) over the event that best stands for it (same
  * sub-event type and actor1; its inter codes and notes), with `event_id` the incident_id,
- * `source` every outlet behind it ("A; B", ACLED's way), and the claims of all its reports.
+ * `source` every outlet behind it ("A; B", ACLED's way), and the claims of all its reports, each
+ * with the `doc_id` its offsets point into.
  * Pages through Store.listIncidents, so memory stays flat; each incident reads its events.
  */
 export async function* incidentsAsEvents(store: Store, filter: EventFilter): AsyncGenerator<StoredEvent> {
@@ -229,7 +230,8 @@ export async function* incidentsAsEvents(store: Store, filter: EventFilter): Asy
       const interOf = (name: string | null, fallback: number | null) => events.find((e) => e.actor1 === name)?.inter1 ?? events.find((e) => e.actor2 === name)?.inter2 ?? fallback;
       const sources = [...new Set(events.map((e) => e.source).filter((x): x is string => !!x))];
       const seen = new Set<string>();
-      const claims = events.flatMap((e) => e.claims).filter((c) => {
+      // (each claim names its report: the offsets point into that report's text, not the lead's)
+      const claims = events.flatMap((e) => e.claims.map((c) => ({ ...c, doc_id: e.doc_id }))).filter((c) => {
         const k = `${c.kind}|${c.low}|${c.high}|${c.source ?? ''}`;
         return !seen.has(k) && !!seen.add(k);
       });

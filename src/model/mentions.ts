@@ -155,4 +155,9 @@ export interface Claim extends TextSpan {
   qualifier?: 'at_least' | 'approx' | 'at_most' | 'range';
   /** True when the text says "casualties", which may count the injured with the dead. */
   includes_injured?: boolean;
+  /**
+   * The report the offsets point into, set where claims of several reports sit together (an
+   * incident-level export row); absent on an event's own claims (its `doc_id` is the report).
+   */
+  doc_id?: string;
 }

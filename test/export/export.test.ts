@@ -147,9 +147,11 @@ describe('exports', () => {
       expect(joined.source).toBe('Outlet A; Outlet B');
       expect(joined.fatalities).toBe('10'); // lower median of the distinct figures 10 and 14
       expect(joined.inter1).toBe('1');
-      const lines = (await capture((out) => writeJsonl(incidentsAsEvents(t2.store, {}), out))).text.trim().split('\n').map((l) => JSON.parse(l) as { event_id: string; fatalities_high: number; claims: unknown[] });
+      const lines = (await capture((out) => writeJsonl(incidentsAsEvents(t2.store, {}), out))).text.trim().split('\n').map((l) => JSON.parse(l) as { event_id: string; fatalities_high: number; claims: { best: number; doc_id: string }[] });
       const j = lines.find((l) => l.event_id === a.events[0]!.incident_id)!;
       expect([j.fatalities_high, j.claims.length]).toEqual([14, 2]);
+      // each claim names the report its offsets point into
+      expect(j.claims.map((c) => `${c.best}:${c.doc_id}`).sort()).toEqual(['10:one', '14:two']);
     } finally {
       await t2.cleanup();
     }
