@@ -4,6 +4,7 @@
  * the worker. Unreadable inputs are quarantined in the store with their reason.
  */
 import type { Command } from 'commander';
+import { checkReportLength } from '../pipeline/extract.js';
 import { checkQueueableUrl, readInputs } from '../pipeline/ingest/index.js';
 import { enqueueJobs, openQueue, type IngestJob } from '../queue/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -56,6 +57,16 @@ export function register(program: Command): void {
             console.error(`sitrep enqueue: ${item.error}`);
             store ??= await openStore(opts.store);
             await store.quarantine(item.input, reasonOf(item.input, item.error));
+            continue;
+          }
+          // (a report the workers would refuse whatever happens is refused now, not retried there)
+          try {
+            checkReportLength(item.report);
+          } catch (err) {
+            failed++;
+            console.error(`sitrep enqueue: ${item.input}: ${(err as Error).message}`);
+            store ??= await openStore(opts.store);
+            await store.quarantine(item.input, (err as Error).message);
             continue;
           }
           batch.push({ kind: 'report', input: item.input, report: item.report });

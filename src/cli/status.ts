@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { queueStatus } from '../queue/index.js';
-import { isPostgresUrl, openStore, resolveStoreUrl } from '../store/index.js';
+import { isPostgresUrl, NoStoreError, openStore, resolveStoreUrl, type QuarantineEntry, type Stats } from '../store/index.js';
 import { STORE_HELP } from './ingest.js';
 
 /** The queue URL: the flag, else env SITREP_QUEUE, else the store URL when it is PostgreSQL. */
@@ -25,21 +25,31 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (opts: { store?: string; queue?: string; limit: string; json?: boolean }) => {
       const limit = Math.max(1, Number(opts.limit) || 20);
-      const store = await openStore(opts.store, { existing: true });
-      let stats;
-      let quarantine;
-      try {
-        stats = await store.stats({});
-        quarantine = await store.listQuarantine(limit);
-      } finally {
-        await store.close();
-      }
       const qUrl = resolveQueueUrl(opts.queue, opts.store);
+      // (jobs may wait in the queue before any worker has stored a report: then the store is
+      // reported as not created yet, and the queue is still shown)
+      let store;
+      try {
+        store = await openStore(opts.store, { existing: true });
+      } catch (err) {
+        if (!(err instanceof NoStoreError) || !qUrl) throw err;
+      }
+      let stats: Pick<Stats, 'reports' | 'events' | 'incidents' | 'by_event_type'> = { reports: 0, events: 0, incidents: 0, by_event_type: [] };
+      let quarantine: QuarantineEntry[] = [];
+      if (store) {
+        try {
+          stats = await store.stats({});
+          quarantine = await store.listQuarantine(limit);
+        } finally {
+          await store.close();
+        }
+      }
       const queue = qUrl ? await queueStatus(qUrl, undefined, limit) : null;
       if (opts.json) {
         console.log(
           JSON.stringify({
             store: resolveStoreUrl(opts.store),
+            store_created: !!store,
             reports: stats.reports,
             events: stats.events,
             incidents: stats.incidents,
@@ -51,7 +61,7 @@ export function register(program: Command): void {
         return;
       }
       const lines: string[] = [];
-      lines.push(`store      ${resolveStoreUrl(opts.store)}`);
+      lines.push(`store      ${resolveStoreUrl(opts.store)}${store ? '' : ' (not created yet: no worker has stored a report)'}`);
       lines.push(`reports    ${stats.reports}`);
       lines.push(`events     ${stats.events}`);
       lines.push(`incidents  ${stats.incidents}`);

@@ -46,6 +46,18 @@ export class ReportTooLongError extends Error {
   }
 }
 
+/**
+ * Throws ReportTooLongError when the report's cleaned text would be over `limit` characters
+ * (default MAX_TEXT_CHARS): for callers that accept a report now and extract it later (the
+ * queue), so it is refused where it arrives, as extractReport would refuse it.
+ */
+export function checkReportLength(raw: RawReport, limit = MAX_TEXT_CHARS): void {
+  // (cleaning never lengthens a text: a raw body within the limit needs no cleaning to tell)
+  if ((raw.text?.length ?? 0) + (raw.html?.length ?? 0) <= limit) return;
+  const doc = cleanReport(raw);
+  if (doc.text.length > limit) throw new ReportTooLongError(doc.docId, doc.text.length, limit);
+}
+
 /** Every intermediate result of one extraction (the event stage's input and its events), for callers that show their work. */
 export interface Extraction extends EventInput {
   events: SitrepEvent[];

@@ -33,7 +33,11 @@ export interface QueueConfig {
   url: string;
   /** pg-boss's own schema (default env SITREP_QUEUE_SCHEMA, else `NAME_queue` for a store URL with `?schema=NAME`, else `pgboss`). */
   schema?: string;
-  /** Seconds a job may stay active before it is retried elsewhere (default env SITREP_QUEUE_EXPIRE_SECONDS, else 300). */
+  /**
+   * Seconds a job may stay active before it is retried elsewhere (default env
+   * SITREP_QUEUE_EXPIRE_SECONDS, else 120): the jobs of a worker killed mid-run wait this long.
+   * (one report, up to the 1,000,000-character limit, is extracted in seconds)
+   */
   expireInSeconds?: number;
   /** Attempts after the first (default 2). */
   retryLimit?: number;
@@ -87,7 +91,7 @@ export async function openQueue(cfg: QueueConfig): Promise<PgBoss> {
   });
   boss.on('error', (err: Error) => console.error(`sitrep queue: ${err.message}`));
   await boss.start();
-  const expireInSeconds = cfg.expireInSeconds ?? envNumber('SITREP_QUEUE_EXPIRE_SECONDS') ?? 300;
+  const expireInSeconds = cfg.expireInSeconds ?? envNumber('SITREP_QUEUE_EXPIRE_SECONDS') ?? 120;
   if (!(await boss.getQueue(DEAD_LETTER))) await createQueueOnce(boss, DEAD_LETTER, {});
   if (!(await boss.getQueue(QUEUE))) {
     await createQueueOnce(boss, QUEUE, {
