@@ -29,11 +29,16 @@ export function register(program: Command): void {
       // (jobs may wait in the queue before any worker has stored a report: then the store is
       // reported as not created yet, and the queue is still shown)
       let store;
+      let missing: NoStoreError | null = null;
       try {
         store = await openStore(opts.store, { existing: true });
       } catch (err) {
         if (!(err instanceof NoStoreError) || !qUrl) throw err;
+        missing = err;
       }
+      const queue = qUrl ? await queueStatus(qUrl, undefined, limit) : null;
+      // (no store and no job either: most often a typo in --store, said as such)
+      if (missing && (!queue || Object.values(queue.states).every((n) => !n))) throw missing;
       let stats: Pick<Stats, 'reports' | 'events' | 'incidents' | 'by_event_type'> = { reports: 0, events: 0, incidents: 0, by_event_type: [] };
       let quarantine: QuarantineEntry[] = [];
       if (store) {
@@ -44,7 +49,6 @@ export function register(program: Command): void {
           await store.close();
         }
       }
-      const queue = qUrl ? await queueStatus(qUrl, undefined, limit) : null;
       if (opts.json) {
         console.log(
           JSON.stringify({
