@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { disorderTypeOf, eventTypeOf, isSubEventType, type SitrepEvent } from '../model/index.js';
-import { placeByName } from '../pipeline/mentions/places/index.js';
+import { countryFromQuery, placeByName } from '../pipeline/mentions/places/index.js';
 import { mergeDoubt } from '../pipeline/incidents/index.js';
 import type { Review, StoredEvent } from '../store/types.js';
 import type { ApiContext } from './context.js';
@@ -42,12 +42,20 @@ async function withCursor<T>(cursor: string | undefined, run: () => Promise<T>):
 
 /**
  * Check and complete a correction: a new sub_event_type brings its event_type and disorder_type;
+ * a country is written as ACLED writes it and brings its ISO code (an unknown one is refused);
  * an event_type that contradicts the sub-event type, or low > best > high, is refused (400).
  */
 export function completeChanges(current: StoredEvent, changes: Partial<SitrepEvent>): Partial<SitrepEvent> {
   const out: Partial<SitrepEvent> = { ...changes };
   if (out.event_date !== undefined && !isCalendarDate(out.event_date))
     throw badRequest(`body field changes.event_date must be a real calendar date YYYY-MM-DD (got "${out.event_date}")`);
+  // A country is one the gazetteer knows, written as ACLED writes it, with its ISO code.
+  if (out.country !== undefined) {
+    const c = typeof out.country === 'string' ? countryFromQuery(out.country) : null;
+    if (!c) throw badRequest(`body field changes.country: no country is named or coded "${String(out.country)}" (a name, or an ISO 3166-1 code)`);
+    out.country = c.name;
+    if (out.iso === undefined) out.iso = c.iso;
+  }
   const sub = out.sub_event_type ?? current.sub_event_type;
   if (out.sub_event_type !== undefined || out.event_type !== undefined) {
     if (!isSubEventType(sub)) throw badRequest(`body field changes.sub_event_type is not an ACLED sub-event type`);

@@ -285,6 +285,17 @@ describe('PATCH /events/{id} (review) and GET /audit', () => {
     expect(res.json.geo_precision).toBe(1);
   });
 
+  it('a corrected country is written as ACLED writes it, with its ISO code; an unknown one is refused', async () => {
+    const id = ids.get('seed-kano')!;
+    const res = await call(srv.base, 'PATCH', `/events/${id}`, { action: 'correct', reviewer: 'Amina', changes: { country: ' niger ' } });
+    expect(res.status).toBe(200);
+    expect([res.json.country, res.json.iso]).toEqual(['Niger', 562]);
+    const bad = await call(srv.base, 'PATCH', `/events/${id}`, { action: 'correct', reviewer: 'Amina', changes: { country: 'Narnia' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toMatch(/changes.country: no country is named or coded "Narnia"/);
+    expect((await call(srv.base, 'PATCH', `/events/${id}`, { action: 'correct', reviewer: 'Amina', changes: { country: 'NG' } })).json.country).toBe('Nigeria');
+  });
+
   it('accepts and rejects; the status filter sees it', async () => {
     const kano = ids.get('seed-kano')!;
     const lahore = ids.get('seed-lahore')!;
