@@ -40,8 +40,8 @@ export function fatalitiesFromClaims(claims: Claim[]): FatalityRange {
 /** "was also killed": a further death told after the first. */
 const ALSO = /\balso\b/i;
 
-/** A toll told as risen: "rose to 21", "has climbed to 40", "reached 12". */
-const TOLL_UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|hit|topped|passed|surpassed|exceeded)\b/i;
+/** A toll told as risen: "rose to 21", "has climbed to 40", "reached 12", a headline's "rises to 34". */
+const TOLL_UPDATE = /\b(?:rose|risen|rising|rises?|climbed|climbs?|increased|increases|jumped|jumps|reached|reaches|hit|hits|topped|tops|passed|surpassed|exceeded)\b/i;
 
 function countedDeaths(deaths: Claim[]): FatalityRange {
   const bySide = new Map<string, Claim[]>();

@@ -256,7 +256,7 @@ export function fatalitiesCompatible(
   return !(big > 2 * small && big - small >= 3);
 }
 
-const RISEN_TOLL = /\b(?:toll|rose|risen|climbed|increased|reached)\b/i;
+const RISEN_TOLL = /\b(?:toll|rose|risen|rises?|climbed|climbs?|increased|increases|reached|reaches)\b/i;
 
 /**
  * True when the event's death figure is a lower bound the incident's exceeds ("at least three

@@ -231,6 +231,10 @@ describe('findClaims: headlines and tolls', () => {
     expect(c).toMatchObject({ high: 22, qualifier: 'at_most' });
     expect(c?.hypothetical).toBeUndefined();
   });
+  it('a headline’s present tense ("Death Toll From Arsi Massacre Rise To 34", "toll climbs to 12") counts deaths', () => {
+    expect(claimsOf('Death Toll From Arsi Massacre Rise To 34').find((c) => c.kind === 'killed')).toMatchObject({ best: 34 });
+    expect(claimsOf('Market blast toll climbs to 12').find((c) => c.kind === 'killed')).toMatchObject({ best: 12 });
+  });
   it('a toll noun with a long complement still reaches its verb', () => {
     const cs = claimsOf("The death toll from Sunday's raid on a crowded church in the hill town has risen to 22, officials said.");
     expect(cs.find((c) => c.kind === 'killed')).toMatchObject({ best: 22 });
