@@ -596,8 +596,8 @@ export class SqlStore implements Store {
       let after = ['', ''];
       for (;;) {
         const batch = await db.all<EventRow>(
-          'SELECT * FROM events WHERE event_date > ? OR (event_date = ? AND event_id > ?) ORDER BY event_date, event_id LIMIT 500',
-          [after[0], after[0], after[1]],
+          'SELECT * FROM events WHERE (event_date, event_id) > (?, ?) ORDER BY event_date, event_id LIMIT 500',
+          after,
         );
         if (batch.length === 0) break;
         for (const r of batch) {

@@ -301,7 +301,6 @@ const PART_OF_BEFORE =
 /** Words before a coming date the act is measured against: "ahead of a", "before the", "by". */
 const DEADLINE_BEFORE = /\b(?:ahead of|before|by|until|till|in time for|due on|deadline of)\s+(?:an?\s+|the\s+|its\s+|their\s+)?$/i;
 
-/** Words before a place people were headed for. */
 /**
  * The opening of a clause telling what went on at the same time elsewhere ("… leaves 10 dead as
  * peace conference meets in Moscow", "… while envoys gathered in Doha"); fixed phrases with "as"
@@ -309,6 +308,10 @@ const DEADLINE_BEFORE = /\b(?:ahead of|before|by|until|till|in time for|due on|d
  */
 const CONCURRENT_CLAUSE = /(?<!\b(?:such|known|well|same|so|referred to|described|served|seen|acting))\s+(?:as|while|whilst|amid|ahead of|on the eve of)\s+(?!well\b|many\b|much\b|part\b|a result\b|long\b|soon\b|far\b|of\b|for\b|to\b|if\b|though\b|a\b|an\b)/i;
 
+/** True for a date read from "overnight" (the publication day stands in for it). */
+const isOvernight = (d: DateMention | null | undefined): boolean => !!d?.relative && /^overnight$/i.test(d.text.trim());
+
+/** Words before a place people were headed for. */
 const DESTINATION_BEFORE = /\b(?:towards?|heading (?:to|for)|headed (?:to|for)|bound for|en route to|on (?:their|its|his|her|the) way to|march(?:ing|ed)? on)\s+(?:the\s+)?$/i;
 
 /** Words before the place a missile or drone was launched from ("launched … from Saada"). */
@@ -867,7 +870,7 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     const gap = (d: DateMention) =>
       Math.max(0, d.start - cls.trigger.end, cls.trigger.start - d.end) +
       (d.end <= cls.trigger.start && /\b(?:after|who|whoever|whom)\b/i.test(doc.text.slice(d.end, cls.trigger.start)) ? 10_000 : 0) +
-      (d.relative && /^overnight$/i.test(d.text.trim()) ? 20_000 : 0);
+      (isOvernight(d) ? 20_000 : 0);
     const date = (byDay.length > 1 ? [...byDay].sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0] : byDay[0]) ?? usableHere[0] ?? null;
     pending.push({ s, cls, sPlaces: eventPlaces, current: sPlaces.length ? carried : current, date, actors, claims });
     if (eventPlaces.length) lastEventPlace = eventPlaces[0]!;
@@ -1047,10 +1050,10 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
   // on a day told a few days before ("broke up a sit-in in Karbala overnight" in a report
   // published days after "on 28 October"): the written day is when it happened.
   for (const g of [...groups.values()]) {
-    if (!g.place?.place || !g.dateMention?.relative || !/^overnight$/i.test(g.dateMention.text.trim())) continue;
+    if (!g.place?.place || !isOvernight(g.dateMention)) continue;
     const family = g.members[0]!.cls.family;
     // (a weekday counts as written out: "in the early hours of Thursday" beside a headline's "overnight")
-    foldAtSamePlace(g, (o) => o.time_precision === 1 && !(o.dateMention?.relative && /^overnight$/i.test(o.dateMention.text.trim())) && o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3);
+    foldAtSamePlace(g, (o) => o.time_precision === 1 && !isOvernight(o.dateMention) && o.members.some((m) => m.cls.family === family) && daysBetween(g.date, o.date) > 0 && daysBetween(g.date, o.date) <= 3);
   }
   // A step told in the past perfect a few days before another event of its kind at the same
   // place ("The graves had been uncovered on Sunday" beside the remains recovered on Monday):
