@@ -51,14 +51,18 @@ export function filterFromFlags(f: FilterFlags): EventFilter {
     out.country = c.name;
   }
   if (f.admin1) out.admin1 = f.admin1;
+  // (typed in any case, as --country is: "battles" is Battles)
+  const canonical = (names: readonly string[], typed: string) => names.find((n) => n.toLowerCase() === typed.trim().toLowerCase());
   if (f.eventType) {
-    if (!(EVENT_TYPES as readonly string[]).includes(f.eventType)) throw new Error(`--event-type must be one of: ${EVENT_TYPES.join(', ')}; got ${f.eventType}`);
-    out.event_type = f.eventType;
+    const t = canonical(EVENT_TYPES, f.eventType);
+    if (!t) throw new Error(`--event-type must be one of: ${EVENT_TYPES.join(', ')}; got ${f.eventType}`);
+    out.event_type = t;
   }
   if (f.subEventType) {
     const subs: string[] = Object.values(SUB_EVENT_TYPES).flat();
-    if (!subs.includes(f.subEventType)) throw new Error(`--sub-event-type must be one of: ${subs.join(', ')}; got ${f.subEventType}`);
-    out.sub_event_type = f.subEventType;
+    const t = canonical(subs, f.subEventType);
+    if (!t) throw new Error(`--sub-event-type must be one of: ${subs.join(', ')}; got ${f.subEventType}`);
+    out.sub_event_type = t;
   }
   if (f.actor) out.actor = f.actor;
   if (f.status) {
