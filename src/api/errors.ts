@@ -2,6 +2,7 @@
  * Errors of the HTTP API: one JSON shape {statusCode, error, message} for every failure,
  * messages that name the parameter and what is allowed, and no stack traces to clients.
  */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** An error with an HTTP status; thrown by handlers for 400/404/409/502 answers. */
@@ -101,17 +102,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
 }
 
 function httpReason(status: number): string {
-  const reasons: Record<number, string> = {
-    400: 'Bad Request',
-    404: 'Not Found',
-    405: 'Method Not Allowed',
-    409: 'Conflict',
-    413: 'Payload Too Large',
-    415: 'Unsupported Media Type',
-    422: 'Unprocessable Entity',
-    502: 'Bad Gateway',
-  };
-  return reasons[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+  // (Node's names for the status codes: "Forbidden", "Misdirected Request", …)
+  return STATUS_CODES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }
 
 type JsonSchema = { type?: string | readonly string[]; properties?: Record<string, JsonSchema> };

@@ -560,6 +560,7 @@ describe('requests from other sites', () => {
   it('refuses a host name it does not serve (DNS rebinding), answers its own address', async () => {
     const evil = await raw('GET', '/stats', { host: 'evil.example:8787' });
     expect(evil.status).toBe(421);
+    expect(JSON.parse(evil.text)).toMatchObject({ statusCode: 421, error: 'Misdirected Request' });
     const own = await raw('GET', '/stats', { host: new URL(srv.base).host });
     expect(own.status).toBe(200);
     const local = await raw('GET', '/health', { host: 'localhost' });
@@ -570,6 +571,7 @@ describe('requests from other sites', () => {
     const before = (await get('/stats')).json;
     const cross = await raw('POST', '/reports', { host: new URL(srv.base).host, origin: 'http://evil.example', 'content-type': 'text/plain' }, report);
     expect(cross.status).toBe(403);
+    expect(JSON.parse(cross.text)).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     const fetchSite = await raw('POST', '/reports', { host: new URL(srv.base).host, 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' }, report);
     expect(fetchSite.status).toBe(403);
     expect((await get('/stats')).json).toEqual(before);
