@@ -80,7 +80,7 @@ export function register(program: Command): void {
 
   cmd
     .command('recluster')
-    .description('rebuild every incident from its events with the current rules, keeping merges and splits')
+    .description('rebuild every incident from its events with the current rules (the same result whatever order the reports came in), keeping merges, splits and incident ids')
     .option('--store <url>', STORE_HELP)
     .action(async (opts: { store?: string }) => {
       await withStore(opts.store, async (store) => {

@@ -141,7 +141,9 @@ export interface Store {
   listQuarantine(limit: number): Promise<QuarantineEntry[]>;
   /**
    * Rebuild every incident from its events with the current rules, keeping analyst merges
-   * and splits (and reviews, which live on the events). Returns the number of incidents.
+   * and splits (and reviews, which live on the events). Events are visited by day, then event
+   * id, so the result depends on the events only, not on the order their reports arrived; an
+   * incident keeps the id its first event had where it can. Returns the number of incidents.
    */
   recluster(): Promise<{ incidents: number }>;
 }
