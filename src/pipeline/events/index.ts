@@ -677,7 +677,12 @@ export function buildEvents(input: EventInput): SitrepEvent[] {
     if (bg) {
       // (a span of time may open its clause itself: "…marched on Tuesday, one day before the deal")
       const opensClause = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|weeks?|months?|years?) (?:after|before|earlier)/i.test(s.text.slice(bg[0], bg[1]));
-      const clause = otherClause(doc.text, s, s.start + bg[0], cues, opensClause ? s.start + bg[1] : s.start + bg[0]);
+      // (opening the sentence, or following its dateline, it sets the time of what follows its
+      // comma: "A day after Brown was laid to rest, about a hundred people marched on Tuesday")
+      // (only "after": "A week earlier, on 10 November, …" tells the earlier event itself)
+      const comma = opensClause && /after$/i.test(s.text.slice(bg[0], bg[1])) && /^(?:.{0,60}\s[-–—]{1,2}\s+)?\s*$/.test(s.text.slice(0, bg[0])) ? s.text.indexOf(',', bg[1]) : -1;
+      const opening = comma > 0 && cues.every((c) => c.start - s.start > comma) ? { start: s.start + bg[0], end: s.start + comma } : null;
+      const clause = opening ?? otherClause(doc.text, s, s.start + bg[0], cues, opensClause ? s.start + bg[1] : s.start + bg[0]);
       if (!clause) {
         backgroundSentence = s.index;
         continue;

@@ -145,3 +145,17 @@ describe('the lead place', () => {
     expect(x.events.filter((e) => e.sub_event_type === 'Non-violent transfer of territory').map((e) => `${e.location}|${e.event_date}`)).toEqual(['Timbuktu|2023-12-28']);
   });
 });
+
+describe('a span of time opening the sentence', () => {
+  it('"A day after X was buried, people marched …" keeps the march', () => {
+    const x = run('ST. LOUIS, Aug. 28 - A day after the teenager was laid to rest, about a hundred people marched peacefully through Ferguson on Tuesday night.', '2014-08-28');
+    expect(x.events.map((e) => `${e.event_type}|${e.event_date}`)).toEqual(['Protests|2014-08-26']);
+  });
+  it('"A week earlier, on 10 November, …" stays the earlier event told as background', () => {
+    const x = run(
+      'Air defences downed 20 drones over Moscow on Monday, the mayor said.\nA week earlier, on November 10, the Moscow region faced an even bigger drone raid.',
+      '2024-11-19',
+    );
+    expect(x.events.map((e) => e.event_date)).toEqual(['2024-11-18']);
+  });
+});
