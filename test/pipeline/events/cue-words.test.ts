@@ -60,3 +60,18 @@ describe('people taken away', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Abduction/forced disappearance']);
   });
 });
+
+describe('"demonstrated" meaning "showed"', () => {
+  it('is no protest: "the launch demonstrated Iran’s continued backing"', () => {
+    const x = run(
+      'Saudi air defences shot down a missile fired by the Houthis towards Jizan on Thursday, the coalition said.\n' +
+        'Its spokesman said the launch demonstrated Iran’s continued backing for the Houthis.',
+      '2018-07-19',
+    );
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Disrupted weapons use']);
+  });
+  it('is a protest when people demonstrated somewhere or for something', () => {
+    expect(run('Hundreds of students demonstrated outside the ministry in Dakar on Monday.').events.map((e) => e.event_type)).toEqual(['Protests']);
+    expect(run('Thousands demonstrated in Abidjan on Monday, demanding lower fuel prices.').events.map((e) => e.event_type)).toEqual(['Protests']);
+  });
+});
