@@ -261,8 +261,8 @@ const BACK_REFERENCE = /^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:violen
 /** "came amid …, after", "followed", "in retaliation for", "came as": what a referred-back event is told to follow or go with ("the latest incident followed a massive assault on Sunday", "the crackdown came as protests swept the south"). */
 const CAME_AFTER = /^[^,;]{0,60}?\b(?:(?:came|comes|followed|follows|happened|occurred|took place)\b[^.;]{0,100}?\b(?:after|following|in the wake of|in response to|in retaliation for)|(?:came|comes)\s+(?:just\s+|only\s+)?(?:as|amid|while)|followed|follows)\s+/i;
 
-/** "(unrest) that followed", "which was sparked by", "has stepped up operations since a": what a clause names as the cause of the event told. */
-const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+|\b(?:has|have)\s+(?:\w+\s+){1,4}?since\s+(?=(?:a|an|the)\s)/i;
+/** "(unrest) that followed", "which was sparked by", "has stepped up operations since a", "the latest in a wave of strikes since a": what a clause names as the cause of the event told. */
+const CAUSED_BY = /\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:followed|erupted\s+after|broke\s+out\s+after|began\s+after|started\s+after|(?:was|were|had\s+been|has\s+been)\s+(?:sparked|triggered|prompted|provoked|fuelled|fueled)\s+by)\s+|\b(?:has|have)\s+(?:\w+\s+){1,4}?since\s+(?=(?:a|an|the)\s)|\b(?:latest|newest|last)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?since\s+(?=(?:a|an|the)\s)/i;
 
 /** A projectile sent on its way before a destination: "a missile fired towards", "drones heading for". */
 const PROJECTILE_BEFORE = /\b(?:missiles?|rockets?|drones?|projectiles?|shells?|UAVs?)\b[^.;:]{0,50}?\b(?:fired|launched|heading|headed|flying|flew|aimed|sent)\b[^.;:]{0,50}$/i;

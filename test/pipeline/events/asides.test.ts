@@ -159,3 +159,10 @@ describe('a span of time opening the sentence', () => {
     expect(x.events.map((e) => e.event_date)).toEqual(['2024-11-18']);
   });
 });
+
+describe('"the latest in a wave of strikes since a suicide bombing in Ankara"', () => {
+  it('tells the cause of the wave, not the kind of this event', () => {
+    const x = run('Saturday’s drone attack on the Makhmour camp in Iraq, which left two PKK members dead, is the latest in a wave of Turkish strikes since a suicide bombing in Ankara.', '2023-10-10');
+    expect(x.events.map((e) => e.sub_event_type)).toEqual(['Air/drone strike']);
+  });
+});

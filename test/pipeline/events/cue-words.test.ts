@@ -75,3 +75,18 @@ describe('"demonstrated" meaning "showed"', () => {
     expect(run('Thousands demonstrated in Abidjan on Monday, demanding lower fuel prices.').events.map((e) => e.event_type)).toEqual(['Protests']);
   });
 });
+
+describe('"strike" meaning a labour strike', () => {
+  it('needs the strikers: "no comment on the Makhmour strike by Monday evening" is no protest', () => {
+    expect(run('There had been no official comment on the Kano strike by Monday evening.').events.filter((e) => e.event_type === 'Protests')).toEqual([]);
+  });
+  it('"a strike by teachers" is one', () => {
+    expect(run('A strike by public school teachers in Nairobi entered its third day on Monday.').events.map((e) => e.event_type)).toEqual(['Protests']);
+  });
+});
+
+describe('what a government "has repeatedly" done', () => {
+  it('is background: "Baghdad has repeatedly protested such operations"', () => {
+    expect(run('Baghdad has repeatedly protested such operations as violations of Iraqi sovereignty.').events).toEqual([]);
+  });
+});
