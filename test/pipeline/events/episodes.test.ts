@@ -351,3 +351,10 @@ describe('drones brought down, a killing by villagers', () => {
     expect(x.events.map((e) => e.sub_event_type)).toEqual(['Mob violence']);
   });
 });
+
+describe('a dateline’s date and a weekday after its dash', () => {
+  it('are two dates, not one span: "ERBIL, Oct 10 - Saturday’s drone attack …"', () => {
+    const found = dates("ERBIL, Oct 10 - Saturday's drone attack on the Makhmour camp in Iraq left two dead.", '2023-10-10');
+    expect(found.map((d) => `${d.text}:${d.date}`)).toEqual(['Oct 10:2023-10-10', 'Saturday:2023-10-07']);
+  });
+});

@@ -532,7 +532,10 @@ export function findDates(doc: CleanText, sentences: Sentence[], referenceDate: 
         try {
           // chrono reads "the evening of 26 August" as this evening: the part of day is blanked
           // (same length, offsets kept) so the date after it is read
-          const forChrono = text.replace(DAY_PART_OF, (m) => ' '.repeat(m.length));
+          // (and a dateline's dash is a stop: "ERBIL, Oct 10 - Saturday's attack" is two dates, not a span)
+          const forChrono = text
+            .replace(DAY_PART_OF, (m) => ' '.repeat(m.length))
+            .replace(/^(.{0,60}?\d)(\s+[-–—]{1,2}\s+)(?=\p{Lu})/u, (_m, head: string, sep: string) => head + sep.replace(/[-–—]/g, ';'));
           results = chrono.casual.parse(forChrono, { instant: refInstant, timezone: 0 });
         } catch {
           results = [];
