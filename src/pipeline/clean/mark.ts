@@ -108,7 +108,8 @@ function looksLikePostLine(line: string): boolean {
  */
 export function datelineLength(line: string): number {
   const head = line.slice(0, 140);
-  const date = `${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`;
+  // (month first or day first: "Aug. 28", "3 August")
+  const date = `(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)(?:,?\\s+\\d{4})?`;
   const agency = String.raw`\((?:[\p{Lu}][\p{L}.&'’ ]{0,30})\)`;
   const sep = String.raw`\s*(?:--|[-–—:|])(?=\s)`;
   // Upper-case place ("QUETTA", "DERA ISMAIL KHAN", "N'DJAMENA"), optional ", Country" / date / (Agency).

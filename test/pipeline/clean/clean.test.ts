@@ -93,6 +93,8 @@ describe('cleanReport: plain text', () => {
   it('finds datelines of several shapes, only near the top', () => {
     expect(datelineLength('KABUL, July 19 (Reuters) - A bomb exploded near a ministry on Tuesday.')).toBe('KABUL, July 19 (Reuters) -'.length);
     expect(datelineLength('ISLAMABAD (AP) — Officials said the talks had failed.')).toBe('ISLAMABAD (AP) —'.length);
+    // (the day before the month, as many outlets write it)
+    expect(datelineLength('KHARTOUM, 3 August - Amnesty urged the government to stop using live rounds.')).toBe('KHARTOUM, 3 August -'.length);
     expect(datelineLength('Port Lena — Dozens marched to the harbour on Sunday.')).toBe('Port Lena —'.length);
     expect(datelineLength('DERA NORTH: Two shops were set on fire overnight.')).toBe('DERA NORTH:'.length);
     expect(datelineLength('Police said - without giving details - that two died.')).toBe(0);
